@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make run` and `make test`. Everything else is what they stand on.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup venv npm migrate demo chromium benchmark-pages clean
+
+run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: setup chromium ## Set everything up and run the whole suite
+	$(PY) -m pytest
+
+setup: $(VENV)/.installed node_modules/.installed migrate
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+npm: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+migrate: $(VENV)/.installed
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v0
+
+demo: migrate
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_demo_users
+
+# Browser tests drive Debian's chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+benchmark-pages: setup demo
+	$(PY) benchmarks/pages.py
+
+clean:
+	rm -rf $(VENV) node_modules var

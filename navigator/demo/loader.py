@@ -1,0 +1,412 @@
+"""Loads the demo catalog from the YAML files in data/ into snippets and pages, idempotently.
+
+Each record's content is hashed; a record whose hash matches what was loaded last time is left alone, so a
+second run writes nothing, and a changed data file updates (and republishes) exactly the records it changed.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from navigator.models import OfficeSettings
+from services.hours import WEEKDAY_CODES, parse_interval
+from services.models import (
+    ApplicationForm,
+    Audience,
+    CounterException,
+    CounterIndexPage,
+    CounterPage,
+    Department,
+    OpeningHours,
+    RequiredDocument,
+    ServiceDocument,
+    ServiceFee,
+    ServiceIndexPage,
+    ServiceLegalReference,
+    ServicePage,
+)
+from situations.models import (
+    HomePage,
+    SituationDeadline,
+    SituationDocument,
+    SituationFAQ,
+    SituationLegalReference,
+    SituationPage,
+    SituationRelated,
+    SituationStep,
+    TopicPage,
+)
+
+from .models import LoadedRecord
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# Bump when the loader maps data to models differently, so every record is written again.
+LOADER_VERSION = 1
+
+OFFICE = {
+    "office_name": "Úřad městské části Praha 99",
+    "address": "Náměstí Míru 1, 199 00 Praha 99",
+    "phone": "+420 222 000 111",
+    "email": "podatelna@praha99.example.cz",
+    "data_box": "abc99de",
+    "demo_content": True,
+}
+
+
+class DataError(Exception):
+    """A data file is malformed or refers to something that does not exist."""
+
+
+@dataclass
+class LoadReport:
+    created: dict = field(default_factory=dict)
+    updated: dict = field(default_factory=dict)
+    unchanged: int = 0
+
+    def count(self, bucket, kind):
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+    def __str__(self):
+        parts = [f"created {sum(self.created.values())}", f"updated {sum(self.updated.values())}",
+                 f"unchanged {self.unchanged}"]
+        details = ", ".join(f"{kind} +{n}" for kind, n in sorted(self.created.items()))
+        details += (", " if details and self.updated else "") + ", ".join(
+            f"{kind} ~{n}" for kind, n in sorted(self.updated.items()))
+        return "; ".join(parts) + (f" ({details})" if details else "")
+
+
+def read_catalog(data_dir=DATA_DIR):
+    def read(name):
+        with open(data_dir / name, encoding="utf-8") as handle:
+            return yaml.safe_load(handle) or []
+
+    situations = {}
+    for path in sorted((data_dir / "situations").glob("*.yaml")):
+        with open(path, encoding="utf-8") as handle:
+            situations[path.stem] = yaml.safe_load(handle) or []
+    return {
+        "departments": read("departments.yaml"), "counters": read("counters.yaml"),
+        "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
+        "topics": read("topics.yaml"), "situations": situations,
+    }
+
+
+def digest(record):
+    encoded = json.dumps([LOADER_VERSION, record], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def audience_of(values):
+    values = set(values or ["citizens"])
+    if values == {"citizens"}:
+        return Audience.CITIZENS
+    if values == {"businesses"}:
+        return Audience.BUSINESSES
+    if values == {"citizens", "businesses"}:
+        return Audience.BOTH
+    raise DataError(f"unknown audience {sorted(values)}")
+
+
+def terms(values):
+    return ", ".join(values or [])
+
+
+class Loader:
+    def __init__(self, data=None, progress=None):
+        self.data = data if data is not None else read_catalog()
+        self.report = LoadReport()
+        self.progress = progress or (lambda kind, done, total: None)
+        self.seen = {row.kind + ":" + row.slug: row for row in LoadedRecord.objects.all()}
+        self.new_shells = set()
+
+    # -- bookkeeping -------------------------------------------------------------------------------
+
+    def is_current(self, kind, slug, record, exists):
+        row = self.seen.get(f"{kind}:{slug}")
+        return exists and row is not None and row.digest == digest(record)
+
+    def remember(self, kind, slug, record, created):
+        LoadedRecord.objects.update_or_create(kind=kind, slug=slug, defaults={"digest": digest(record)})
+        self.report.count(self.report.created if created else self.report.updated, kind)
+
+    def lookup(self, model, slug, what):
+        try:
+            return self._cache[model][slug]
+        except KeyError:
+            raise DataError(f"{what} refers to unknown {model.__name__} '{slug}'") from None
+
+    def refresh_cache(self):
+        self._cache = {
+            Department: {obj.slug: obj for obj in Department.objects.all()},
+            RequiredDocument: {obj.slug: obj for obj in RequiredDocument.objects.all()},
+            ApplicationForm: {obj.slug: obj for obj in ApplicationForm.objects.all()},
+            CounterPage: {obj.slug: obj for obj in CounterPage.objects.all()},
+            ServicePage: {obj.slug: obj for obj in ServicePage.objects.all()},
+            SituationPage: {obj.slug: obj for obj in SituationPage.objects.all()},
+        }
+
+    # -- the whole run -----------------------------------------------------------------------------
+
+    @transaction.atomic
+    def run(self):
+        home = self.ensure_site()
+        self.refresh_cache()
+        self.load_snippets(Department, "departments", self.department_fields)
+        self.load_snippets(ApplicationForm, "forms", self.form_fields)
+        self.load_snippets(RequiredDocument, "documents", self.document_fields)
+        self.refresh_cache()
+        counter_index = self.ensure_index(home, CounterIndexPage, "pracoviste", "Pracoviště a úřední hodiny",
+                                          "Kde nás najdete a kdy máme otevřeno. Jsou tu i pracoviště jiných úřadů, "
+                                          "kam vás situace mohou poslat.")
+        service_index = self.ensure_index(home, ServiceIndexPage, "sluzby", "Katalog služeb od A do Z",
+                                          "Všechny úkony, které u nás i na jiných úřadech vyřídíte. "
+                                          "Vyberte, pro koho, v jaké oblasti a jak je chcete vyřídit.")
+        self.load_pages("counters", self.data["counters"], CounterPage, counter_index, self.apply_counter)
+        self.refresh_cache()
+        self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
+        self.refresh_cache()
+        topics = self.load_topics(home)
+        situations = [(topic_slug, record) for topic_slug, records in self.data["situations"].items()
+                      for record in records]
+        for topic_slug, _record in situations:
+            if topic_slug not in topics:
+                raise DataError(f"situations/{topic_slug}.yaml has no topic of that slug in topics.yaml")
+        # Related situations point at each other, so every situation exists before any is filled in.
+        self.ensure_situation_shells(situations, topics)
+        self.refresh_cache()
+        self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
+                        self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
+        self.link_documents_to_situations()
+        return self.report
+
+    def ensure_site(self):
+        settings_changed = False
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            for page in root.get_children():
+                if not isinstance(page.specific, HomePage) and page.slug == "home":
+                    page.delete()  # Wagtail's own welcome page
+            home = root.add_child(instance=HomePage(
+                title="Co potřebujete vyřídit?", slug="home",
+                intro="Vyberte životní situaci a zjistíte, co udělat, co s sebou a kam jít – "
+                      "i když část věcí vyřídíte na jiném úřadě.",
+            ))
+            home.save_revision().publish()
+            self.report.count(self.report.created, "home")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                                site_name="Životní situace")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
+        for name, value in OFFICE.items():
+            if getattr(office, name) != value:
+                setattr(office, name, value)
+                settings_changed = True
+        if settings_changed:
+            office.save()
+            self.report.count(self.report.updated, "office")
+        return home
+
+    def ensure_index(self, home, model, slug, title, intro):
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = home.add_child(instance=model(title=title, slug=slug, intro=intro))
+            page.save_revision().publish()
+            self.report.count(self.report.created, slug)
+        return page
+
+    # -- snippets ----------------------------------------------------------------------------------
+
+    def load_snippets(self, model, kind, fields_of):
+        records = self.data[kind]
+        for done, record in enumerate(records, 1):
+            slug = record["slug"]
+            existing = model.objects.filter(slug=slug).first()
+            if self.is_current(kind, slug, record, existing is not None):
+                self.report.unchanged += 1
+            else:
+                obj = existing or model(slug=slug)
+                for name, value in fields_of(record).items():
+                    setattr(obj, name, value)
+                obj.full_clean()
+                obj.save()
+                self.remember(kind, slug, record, existing is None)
+            self.progress(kind, done, len(records))
+
+    def department_fields(self, record):
+        return {"name": record["name"], "description": record.get("description", ""),
+                "email": record.get("email", ""), "phone": record.get("phone", "")}
+
+    def form_fields(self, record):
+        return {"title": record["title"], "description": record.get("description", ""),
+                "url": record.get("url", ""), "kind": record.get("kind", "online"),
+                "requires_identity": bool(record.get("requires_identity")),
+                "requires_data_box": bool(record.get("requires_data_box"))}
+
+    def document_fields(self, record):
+        return {"name": record["name"], "lay_names": terms(record.get("lay_names")),
+                "description": record.get("description", ""), "how_to_get": record.get("how_to_get", ""),
+                "fetched_by_office": bool(record.get("fetched_by_office"))}
+
+    def link_documents_to_situations(self):
+        self.refresh_cache()
+        for record in self.data["documents"]:
+            wanted = record.get("obtain_situation")
+            document = self._cache[RequiredDocument][record["slug"]]
+            situation = self.lookup(SituationPage, wanted, f"document {record['slug']}") if wanted else None
+            wanted_id = situation.pk if situation else None
+            if document.obtain_situation_id != wanted_id:
+                document.obtain_situation_id = wanted_id
+                document.save(update_fields=["obtain_situation"])
+
+    # -- pages -------------------------------------------------------------------------------------
+
+    def load_pages(self, kind, records, model, parent, apply, parents=None):
+        for done, record in enumerate(records, 1):
+            slug = record["slug"]
+            existing = model.objects.filter(slug=slug).first()
+            if self.is_current(kind, slug, record, existing is not None):
+                self.report.unchanged += 1
+                self.progress(kind, done, len(records))
+                continue
+            page = existing.get_latest_revision_as_object() if existing else model(slug=slug)
+            apply(page, record)
+            if existing is None:
+                (parents[slug] if parents else parent).add_child(instance=page)
+            page.save_revision().publish()
+            self.remember(kind, slug, record, existing is None or slug in self.new_shells)
+            self.progress(kind, done, len(records))
+
+    def load_topics(self, home):
+        topics = {}
+        for record in self.data["topics"]:
+            existing = TopicPage.objects.filter(slug=record["slug"]).first()
+            if self.is_current("topics", record["slug"], record, existing is not None):
+                self.report.unchanged += 1
+                topics[record["slug"]] = existing
+                continue
+            page = existing.get_latest_revision_as_object() if existing else TopicPage(slug=record["slug"])
+            page.title, page.intro = record["title"], record.get("intro", "")
+            if existing is None:
+                home.add_child(instance=page)
+            page.save_revision().publish()
+            self.remember("topics", record["slug"], record, existing is None)
+            topics[record["slug"]] = TopicPage.objects.get(pk=page.pk)
+        return topics
+
+    def ensure_situation_shells(self, situations, topics):
+        for topic_slug, record in situations:
+            if not SituationPage.objects.filter(slug=record["slug"]).exists():
+                shell = SituationPage(slug=record["slug"], title=record["title"], summary=record["summary"],
+                                      live=False)
+                topics[topic_slug].add_child(instance=shell)
+                self.new_shells.add(record["slug"])
+
+    def apply_counter(self, page, record):
+        for name in ("title", "organisation", "street", "city"):
+            setattr(page, name, record[name])
+        page.postcode = str(record["postcode"])
+        for name in ("summary", "building", "floor", "room", "phone", "email", "web_url", "booking_url",
+                     "accessibility"):
+            setattr(page, name, str(record.get(name) or ""))
+        page.latitude = Decimal(str(record["latitude"])) if record.get("latitude") is not None else None
+        page.longitude = Decimal(str(record["longitude"])) if record.get("longitude") is not None else None
+        page.search_description = record.get("summary", "")
+        hours = []
+        for code, intervals in (record.get("hours") or {}).items():
+            if code not in WEEKDAY_CODES:
+                raise DataError(f"counter {record['slug']}: unknown day '{code}' (use po, ut, st, ct, pa, so, ne)")
+            for interval in intervals:
+                opens, closes = parse_interval(interval)
+                hours.append(OpeningHours(weekday=WEEKDAY_CODES[code], opens=opens, closes=closes))
+        page.opening_hours = hours
+        exceptions = []
+        for row in record.get("exceptions") or []:
+            day = row["date"] if isinstance(row["date"], date) else date.fromisoformat(row["date"])
+            if row.get("closed"):
+                exceptions.append(CounterException(date=day, closed=True, note=row.get("note", "")))
+            for interval in row.get("hours") or []:
+                opens, closes = parse_interval(interval)
+                exceptions.append(CounterException(date=day, closed=False, opens=opens, closes=closes,
+                                                   note=row.get("note", "")))
+        page.exceptions = exceptions
+
+    def apply_service(self, page, record):
+        what = f"service {record['slug']}"
+        page.title = record["title"]
+        page.provider = record["provider"]
+        page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
+        page.audience = audience_of(record.get("audience"))
+        page.summary = record["summary"]
+        page.search_description = record["summary"]
+        page.lay_terms = terms(record.get("lay_terms"))
+        for name in ("when_to_act", "what_you_get", "who_may_apply", "how_to_apply", "remedies"):
+            setattr(page, name, record.get(name) or "")
+        page.processing_time = record.get("processing_time") or ""
+        page.deadline = record.get("deadline") or ""
+        channels = set(record.get("channels") or [])
+        unknown = channels - {"in_person", "online", "post", "data_box"}
+        if unknown:
+            raise DataError(f"{what}: unknown channels {sorted(unknown)}")
+        for channel in ("in_person", "online", "post", "data_box"):
+            setattr(page, f"channel_{channel}", channel in channels)
+        page.counters = [self.lookup(CounterPage, slug, what) for slug in record.get("counters") or []]
+        page.forms = [self.lookup(ApplicationForm, slug, what) for slug in record.get("forms") or []]
+        page.documents = [ServiceDocument(**self.requirement(row, what)) for row in record.get("documents") or []]
+        page.fees = [ServiceFee(label=row["label"], amount=Decimal(str(row["amount"])),
+                                channel=row.get("channel", "any"), how_to_pay=row.get("how_to_pay", ""),
+                                valid_from=row.get("valid_from")) for row in record.get("fees") or []]
+        page.legal_references = [ServiceLegalReference(**self.legal(row)) for row in record.get("legal") or []]
+
+    def apply_situation(self, page, record):
+        what = f"situation {record['slug']}"
+        page.title = record["title"]
+        page.audience = audience_of(record.get("audience"))
+        page.popular = bool(record.get("popular"))
+        page.summary = record["summary"]
+        page.search_description = record["summary"]
+        page.lay_terms = terms(record.get("lay_terms"))
+        for name in ("who_may_act", "conditions", "where_to_go", "online", "remedies", "sanctions"):
+            setattr(page, name, record.get(name) or "")
+        page.contact = record.get("contact") or ""
+        page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
+        page.last_reviewed = record.get("last_reviewed")
+        page.review_due = record.get("review_due")
+        page.steps = [
+            SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
+                          services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
+            for step in record.get("steps") or []
+        ]
+        page.documents = [SituationDocument(**self.requirement(row, what)) for row in record.get("documents") or []]
+        page.deadlines = [SituationDeadline(title=row["title"], description=row.get("description") or "",
+                                            days=row.get("days")) for row in record.get("deadlines") or []]
+        page.legal_references = [SituationLegalReference(**self.legal(row)) for row in record.get("legal") or []]
+        page.faqs = [SituationFAQ(question=row["question"], answer=row["answer"]) for row in record.get("faq") or []]
+        page.related = [SituationRelated(situation=self.lookup(SituationPage, slug, what))
+                        for slug in record.get("related") or []]
+        page.live = True
+
+    def requirement(self, row, what):
+        return {"document": self.lookup(RequiredDocument, row["document"], what),
+                "form": "original" if row.get("original", True) else "copy",
+                "applies_when": row.get("when") or ""}
+
+    @staticmethod
+    def legal(row):
+        return {"act": str(row["act"]), "section": str(row.get("section") or ""),
+                "title": row.get("title") or "", "url": row.get("url") or ""}

@@ -1,0 +1,32 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class OfficeSettings(BaseSiteSetting):
+    """Who runs the site and how to reach them; shown in every page's footer."""
+
+    office_name = models.CharField(_("název úřadu"), max_length=200, default="Úřad městské části")
+    address = models.CharField(_("adresa"), max_length=255, blank=True)
+    phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    data_box = models.CharField(_("datová schránka"), max_length=20, blank=True)
+    demo_content = models.BooleanField(
+        _("ukázkový obsah"),
+        default=False,
+        help_text=_("Zapnuto, dokud web obsahuje ukázkový katalog: na každé stránce se zobrazí upozornění."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"),
+             FieldPanel("data_box")],
+            heading=_("Kontakt na úřad"),
+        ),
+        FieldPanel("demo_content"),
+    ]
+
+    class Meta:
+        verbose_name = _("nastavení úřadu")

@@ -1,0 +1,11 @@
+"""Local development: debug on, a fixed throw-away secret key, the embedded SQLite database."""
+
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

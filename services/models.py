@@ -1,0 +1,461 @@
+"""Services (úkony), counters (pracoviště) and the snippets they share: departments, documents, forms."""
+
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from . import hours
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class Audience(models.TextChoices):
+    CITIZENS = "citizens", _("Občané")
+    BUSINESSES = "businesses", _("Podnikatelé")
+    BOTH = "both", _("Občané i podnikatelé")
+
+    @classmethod
+    def matching(cls, audience):
+        """The stored values a filter for one audience should match ("both" serves everyone)."""
+        return [audience, cls.BOTH]
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", _("Osobně")
+    ONLINE = "online", _("Online")
+    POST = "post", _("Poštou")
+    DATA_BOX = "data_box", _("Datovou schránkou")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Snippets
+
+
+@register_snippet
+class Department(index.Indexed, models.Model):
+    """An organisational unit of the office that owns situations and services."""
+
+    name = models.CharField(_("název"), max_length=200)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    description = models.TextField(_("čím se zabývá"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=50, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
+              FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("odbor")
+        verbose_name_plural = _("odbory")
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class RequiredDocument(index.Indexed, models.Model):
+    """A document a citizen may have to show; the office may fetch some from the base registers itself."""
+
+    name = models.CharField(_("název"), max_length=200)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    lay_names = models.CharField(
+        _("lidové názvy"), max_length=255, blank=True,
+        help_text=_("Jak dokladu říkají lidé, oddělené čárkou, např. „občanka, rodňák“."),
+    )
+    description = models.TextField(_("co to je"), blank=True)
+    how_to_get = models.TextField(_("jak ho získat"), blank=True)
+    obtain_situation = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("životní situace, kde ho získáte"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    fetched_by_office = models.BooleanField(
+        _("úřad si ho zjistí sám"), default=False,
+        help_text=_("Úřad údaj získá ze základních registrů, občan doklad nosit nemusí."),
+    )
+
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("lay_names"), FieldPanel("description"),
+        FieldPanel("how_to_get"), FieldPanel("obtain_situation"), FieldPanel("fetched_by_office"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("doklad")
+        verbose_name_plural = _("doklady")
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class ApplicationForm(index.Indexed, models.Model):
+    """A form to fill in: online, or a printable file."""
+
+    class Kind(models.TextChoices):
+        ONLINE = "online", _("Online formulář")
+        PRINTABLE = "printable", _("Tiskopis k vytištění")
+
+    title = models.CharField(_("název"), max_length=255)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    description = models.TextField(_("popis"), blank=True)
+    kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices, default=Kind.ONLINE)
+    url = models.URLField(_("odkaz"), max_length=500, blank=True)
+    file = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("soubor"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("Tiskopis nahraný na web úřadu; má přednost před odkazem."),
+    )
+    requires_identity = models.BooleanField(_("vyžaduje elektronickou identitu"), default=False)
+    requires_data_box = models.BooleanField(_("podává se datovou schránkou"), default=False)
+
+    panels = [
+        FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("kind"),
+        FieldPanel("url"), FieldPanel("file"),
+        FieldRowPanel([FieldPanel("requires_identity"), FieldPanel("requires_data_box")]),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("description"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("formulář")
+        verbose_name_plural = _("formuláře")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def link(self):
+        return self.file.url if self.file_id else self.url
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Shared inline shapes: a legal reference and a document requirement, used by services and situations
+
+
+class LegalReference(models.Model):
+    act = models.CharField(_("číslo předpisu"), max_length=50, help_text=_("Např. 133/2000 Sb."))
+    section = models.CharField(_("ustanovení"), max_length=100, blank=True, help_text=_("Např. § 10 odst. 1"))
+    title = models.CharField(_("název předpisu"), max_length=255, blank=True)
+    url = models.URLField(_("odkaz do e-Sbírky"), max_length=500, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("act"), FieldPanel("section")]), FieldPanel("title"), FieldPanel("url")]
+
+    class Meta:
+        abstract = True
+        verbose_name = _("právní předpis")
+
+    def __str__(self):
+        return " ".join(part for part in (self.section, self.act, self.title) if part)
+
+
+class DocumentRequirement(models.Model):
+    class Form(models.TextChoices):
+        ORIGINAL = "original", _("Originál")
+        COPY = "copy", _("Stačí kopie")
+
+    document = models.ForeignKey(RequiredDocument, verbose_name=_("doklad"), on_delete=models.CASCADE,
+                                 related_name="+")
+    form = models.CharField(_("originál, nebo kopie"), max_length=20, choices=Form.choices,
+                            default=Form.ORIGINAL)
+    applies_when = models.CharField(_("kdy je potřeba"), max_length=255, blank=True,
+                                    help_text=_("Prázdné = vždy. Např. „jen pokud nejste vlastníkem bytu“."))
+
+    panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("form"), FieldPanel("applies_when")])]
+
+    class Meta:
+        abstract = True
+        verbose_name = _("požadovaný doklad")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counters
+
+
+class CounterIndexPage(Page):
+    """/pracoviste/: every counter with today's hours."""
+
+    intro = models.TextField(_("úvod"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["situations.HomePage"]
+    subpage_types = ["services.CounterPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("seznam pracovišť")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["counters"] = CounterPage.objects.child_of(self).live().prefetch_related("opening_hours")
+        return context
+
+
+class CounterPage(Page):
+    """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions."""
+
+    organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
+    summary = models.TextField(_("shrnutí"), blank=True)
+    street = models.CharField(_("ulice a číslo"), max_length=200)
+    postcode = models.CharField(_("PSČ"), max_length=10)
+    city = models.CharField(_("obec"), max_length=100)
+    building = models.CharField(_("budova"), max_length=100, blank=True)
+    floor = models.CharField(_("patro"), max_length=50, blank=True)
+    room = models.CharField(_("místnost"), max_length=50, blank=True)
+    phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    web_url = models.URLField(_("web"), max_length=500, blank=True)
+    booking_url = models.URLField(_("objednání online"), max_length=500, blank=True,
+                                  help_text=_("Odkaz na rezervační systém, pokud se lze objednat."))
+    latitude = models.DecimalField(_("zeměpisná šířka"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("zeměpisná délka"), max_digits=9, decimal_places=6, null=True, blank=True)
+    accessibility = models.TextField(_("přístupnost"), blank=True,
+                                     help_text=_("Bezbariérový přístup, výtah, indukční smyčka…"))
+
+    search_fields = Page.search_fields + [
+        index.SearchField("organisation"), index.SearchField("street"), index.SearchField("summary"),
+    ]
+
+    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary")]
+    place_panels = [
+        MultiFieldPanel([FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                         FieldRowPanel([FieldPanel("building"), FieldPanel("floor"), FieldPanel("room")]),
+                         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])],
+                        heading=_("Adresa")),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email"), FieldPanel("web_url"),
+                         FieldPanel("booking_url")], heading=_("Kontakt")),
+        FieldPanel("accessibility"),
+    ]
+    hours_panels = [
+        InlinePanel("opening_hours", heading=_("Úřední hodiny v týdnu"), label=_("interval"),
+                    help_text=_("Pro den s polední přestávkou zadejte dva intervaly.")),
+        InlinePanel("exceptions", heading=_("Výjimky"), label=_("výjimka"),
+                    help_text=_("Zavřeno nebo jiná doba v konkrétní den (svátek, inventura).")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Obsah")),
+        ObjectList(place_panels, heading=_("Místo a kontakt")),
+        ObjectList(hours_panels, heading=_("Úřední hodiny")),
+        ObjectList(Page.promote_panels, heading=_("Propagace")),
+        ObjectList(Page.settings_panels, heading=_("Nastavení")),
+    ])
+    parent_page_types = ["services.CounterIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("pracoviště")
+        verbose_name_plural = _("pracoviště")
+
+    @property
+    def address(self):
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def map_url(self):
+        return hours.map_url(self)
+
+    @cached_property
+    def weekly_hours(self):
+        return hours.weekly_schedule(self.opening_hours.all())
+
+    def upcoming_exceptions(self, today=None):
+        return hours.upcoming_exceptions(self.exceptions.all(), today)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = (
+            ServicePage.objects.live().filter(counters=self).order_by("title").only("title", "url_path", "summary")
+        )
+        return context
+
+
+class OpeningHours(Orderable):
+    counter = ParentalKey(CounterPage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("den"), choices=hours.WEEKDAY_CHOICES)
+    opens = models.TimeField(_("od"))
+    closes = models.TimeField(_("do"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("úřední hodiny")
+        ordering = ["weekday", "opens"]
+
+
+class CounterException(Orderable):
+    counter = ParentalKey(CounterPage, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("datum"))
+    closed = models.BooleanField(_("zavřeno celý den"), default=True)
+    opens = models.TimeField(_("od"), null=True, blank=True)
+    closes = models.TimeField(_("do"), null=True, blank=True)
+    note = models.CharField(_("důvod"), max_length=200, blank=True, help_text=_("Např. Štědrý den, inventura."))
+
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("closed")]),
+              FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("výjimka z úředních hodin")
+        ordering = ["date", "opens"]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.closed and not (self.opens and self.closes):
+            raise ValidationError(_("Zadejte otevírací dobu, nebo zaškrtněte „zavřeno celý den“."))
+        if self.opens and self.closes and self.opens >= self.closes:
+            raise ValidationError(_("Čas „do“ musí být později než čas „od“."))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Services
+
+
+class ServiceIndexPage(Page):
+    """/sluzby/: the A–Z catalog of services, filtered through services.filters.ServiceFilter."""
+
+    intro = models.TextField(_("úvod"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["situations.HomePage"]
+    subpage_types = ["services.ServicePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("katalog služeb")
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalog import catalog_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_context(request, ServicePage.objects.child_of(self).live()))
+        return context
+
+
+class ServicePage(Page):
+    """One procedure (úkon) of this or another office, following the Czech service catalogue's headings."""
+
+    provider = models.CharField(_("kdo službu poskytuje"), max_length=200,
+                                help_text=_("Tento úřad, nebo jiný (Magistrát, Úřad práce, notář…)."))
+    department = models.ForeignKey(Department, verbose_name=_("odpovědný odbor"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="services")
+    audience = models.CharField(_("pro koho"), max_length=20, choices=Audience.choices, default=Audience.CITIZENS)
+    summary = models.TextField(_("shrnutí"), help_text=_("Jedna až dvě věty: co služba řeší."))
+    lay_terms = models.CharField(_("lidová slova"), max_length=500, blank=True,
+                                 help_text=_("Jak službě říkají lidé, oddělená čárkou; hledání je najde."))
+    when_to_act = RichTextField(_("kdy službu využít"), features=RICH_TEXT_FEATURES, blank=True)
+    what_you_get = RichTextField(_("co získáte"), features=RICH_TEXT_FEATURES, blank=True)
+    processing_time = models.CharField(_("jak dlouho to trvá"), max_length=255, blank=True)
+    who_may_apply = RichTextField(_("kdo může žádat"), features=RICH_TEXT_FEATURES, blank=True)
+    how_to_apply = RichTextField(_("jak žádat"), features=RICH_TEXT_FEATURES, blank=True)
+    deadline = models.CharField(_("lhůta pro občana"), max_length=255, blank=True)
+    remedies = RichTextField(_("opravné prostředky"), features=RICH_TEXT_FEATURES, blank=True)
+    channel_in_person = models.BooleanField(_("osobně"), default=True)
+    channel_online = models.BooleanField(_("online"), default=False)
+    channel_post = models.BooleanField(_("poštou"), default=False)
+    channel_data_box = models.BooleanField(_("datovou schránkou"), default=False)
+    counters = ParentalManyToManyField(CounterPage, verbose_name=_("pracoviště"), blank=True,
+                                       related_name="services")
+    forms = ParentalManyToManyField(ApplicationForm, verbose_name=_("formuláře"), blank=True,
+                                    related_name="services")
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("lay_terms"), index.SearchField("provider"),
+        index.FilterField("audience"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"), FieldPanel("lay_terms"), FieldPanel("audience"),
+        FieldRowPanel([FieldPanel("provider"), FieldPanel("department")]),
+    ]
+    procedure_panels = [
+        FieldPanel("when_to_act"), FieldPanel("who_may_apply"), FieldPanel("how_to_apply"),
+        FieldPanel("what_you_get"), FieldRowPanel([FieldPanel("processing_time"), FieldPanel("deadline")]),
+        FieldPanel("remedies"),
+    ]
+    channel_panels = [
+        MultiFieldPanel([FieldRowPanel([FieldPanel("channel_in_person"), FieldPanel("channel_online"),
+                                        FieldPanel("channel_post"), FieldPanel("channel_data_box")])],
+                        heading=_("Jak lze žádat")),
+        FieldPanel("counters", help_text=_("Kde službu vyřídíte osobně.")),
+        FieldPanel("forms"),
+    ]
+    documents_panels = [InlinePanel("documents", heading=_("Co s sebou"), label=_("doklad"))]
+    fee_panels = [
+        InlinePanel("fees", heading=_("Poplatky"), label=_("poplatek"),
+                    help_text=_("Každý poplatek zadejte jen zde: ukáže se u všech situací, které službu používají.")),
+        InlinePanel("legal_references", heading=_("Právní předpisy"), label=_("předpis")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Obsah")),
+        ObjectList(procedure_panels, heading=_("Postup")),
+        ObjectList(channel_panels, heading=_("Kde a jak")),
+        ObjectList(documents_panels, heading=_("Doklady")),
+        ObjectList(fee_panels, heading=_("Poplatky a předpisy")),
+        ObjectList(Page.promote_panels, heading=_("Propagace")),
+        ObjectList(Page.settings_panels, heading=_("Nastavení")),
+    ])
+    parent_page_types = ["services.ServiceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("služba (úkon)")
+        verbose_name_plural = _("služby (úkony)")
+
+    @property
+    def channels(self):
+        """The channels this service can be used through, as Channel members."""
+        return [channel for channel in Channel if getattr(self, f"channel_{channel.value}")]
+
+    def get_context(self, request, *args, **kwargs):
+        from situations.models import SituationPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["part_of"] = (
+            SituationPage.objects.live().filter(steps__services=self).distinct().order_by("title")
+            .only("title", "url_path", "summary")
+        )
+        context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
+        context["service_documents"] = self.documents.select_related("document", "document__obtain_situation")
+        return context
+
+
+class ServiceFee(Orderable):
+    """A fee of a service; rows of one service are alternatives (by channel or by case), never a sum."""
+
+    service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="fees")
+    label = models.CharField(_("za co"), max_length=255)
+    amount = models.DecimalField(_("částka v Kč"), max_digits=10, decimal_places=2)
+    channel = models.CharField(_("platí při podání"), max_length=20, default="any",
+                               choices=[("any", _("jakkoli"))] + [(c.value, c.label) for c in (Channel.IN_PERSON, Channel.ONLINE)])
+    how_to_pay = models.CharField(_("jak zaplatit"), max_length=255, blank=True)
+    valid_from = models.DateField(_("platí od"), null=True, blank=True)
+
+    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("channel")]),
+              FieldRowPanel([FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("poplatek")
+        verbose_name_plural = _("poplatky")
+
+
+class ServiceDocument(Orderable, DocumentRequirement):
+    service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="documents")
+
+
+class ServiceLegalReference(Orderable, LegalReference):
+    service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="legal_references")
