@@ -21,7 +21,7 @@ def czk(amount):
     if amount == 0:
         return _("zdarma")
     places = 0 if amount == amount.to_integral_value() else 2
-    return "%s Kč" % number_format(amount, places, use_l10n=True, force_grouping=True)
+    return "%s\xa0Kč" % number_format(amount, places, use_l10n=True, force_grouping=True)
 
 
 @register.simple_tag(takes_context=True)

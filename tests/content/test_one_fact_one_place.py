@@ -1,0 +1,47 @@
+"""A service's facts are entered once and shown on every situation that uses it."""
+
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+
+from services.models import ServicePage
+from situations.models import SituationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def test_fee_changed_once_shows_on_every_situation_using_it(client_cs):
+    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    situations = SituationPage.objects.live().filter(steps__services=service).distinct()
+    assert situations.count() >= 2
+    draft = service.get_latest_revision_as_object()
+    fee = draft.fees.all()[0]
+    fee.amount = Decimal("4321")
+    publish(draft)
+    for situation in situations:
+        html = client_cs.get(situation.url).content.decode()
+        assert "4\xa0321\xa0Kč" in html or "4 321 Kč" in html, situation.slug
+
+
+def test_counter_hours_entered_once_show_on_every_situation_sending_people_there(client_cs):
+    service = ServicePage.objects.get(slug="hlaseni-trvaleho-pobytu")
+    counter = service.counters.first().get_latest_revision_as_object()
+    hours = counter.opening_hours.all()[0]
+    hours.opens = hours.opens.replace(minute=7)
+    publish(counter)
+    expected = f"{hours.opens.hour}:07"
+    for situation in SituationPage.objects.live().filter(steps__services=service).distinct():
+        page = BeautifulSoup(client_cs.get(situation.url).content, "html.parser")
+        assert expected in page.select_one("#kam").find_parent("section").text, situation.slug
+
+
+def test_unpublished_service_disappears_from_situations(client_cs):
+    service = ServicePage.objects.get(slug="hlaseni-trvaleho-pobytu")
+    service.unpublish()
+    html = client_cs.get("/bydleni/zmena-trvaleho-pobytu/").content.decode()
+    assert 'href="/sluzby/hlaseni-trvaleho-pobytu/"' not in html

@@ -1,0 +1,68 @@
+"""The demo loader is idempotent: a second run writes nothing, a changed data file updates what changed."""
+
+import copy
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from navigator.demo.loader import DataError, Loader, read_catalog
+from services.models import ServicePage
+from situations.models import SituationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_load_changes_nothing():
+    revisions = Revision.objects.count()
+    report = Loader().run()
+    assert not report.changed, str(report)
+    assert Revision.objects.count() == revisions
+
+
+def test_load_command_reports_nothing_changed(capsys):
+    call_command("load_demo")
+    assert "created 0; updated 0" in capsys.readouterr().out
+
+
+def test_changed_data_file_updates_and_republishes_only_that_page():
+    data = read_catalog()
+    changed = copy.deepcopy(data)
+    record = next(r for r in changed["situations"]["bydleni"] if r["slug"] == "obecni-byt")
+    record["summary"] = "Nové shrnutí pro test."
+    revisions = Revision.objects.count()
+    report = Loader(data=changed).run()
+    assert report.updated == {"situations": 1} and not report.created
+    page = SituationPage.objects.get(slug="obecni-byt")
+    assert page.summary == "Nové shrnutí pro test." and page.live and not page.has_unpublished_changes
+    assert Revision.objects.count() == revisions + 1
+
+
+def test_changed_service_fee_reaches_the_service_page():
+    data = copy.deepcopy(read_catalog())
+    record = next(r for r in data["services"] if r["slug"] == "vydani-cestovniho-pasu")
+    record["fees"][0]["amount"] = 777
+    Loader(data=data).run()
+    assert ServicePage.objects.get(slug="vydani-cestovniho-pasu").fees.first().amount == 777
+
+
+def test_unknown_reference_is_a_clear_error_and_loads_nothing():
+    data = copy.deepcopy(read_catalog())
+    record = next(r for r in data["situations"]["doklady"] if r["slug"] == "cestovni-pas")
+    record["summary"] = "Tohle se nesmí uložit."
+    record["steps"][0]["services"] = ["neexistujici-sluzba"]
+    with pytest.raises(DataError, match="neexistujici-sluzba"):
+        Loader(data=data).run()
+    assert SituationPage.objects.get(slug="cestovni-pas").summary != "Tohle se nesmí uložit."
+
+
+def test_catalog_meets_the_minimum_counts():
+    from services.models import ApplicationForm, CounterPage, Department, RequiredDocument
+
+    assert ServicePage.objects.live().count() >= 45
+    assert CounterPage.objects.live().count() >= 10
+    assert RequiredDocument.objects.count() >= 35
+    assert ApplicationForm.objects.count() >= 15
+    assert Department.objects.count() >= 8
+    for counter in CounterPage.objects.live():
+        assert counter.opening_hours.exists() and counter.exceptions.exists(), counter.slug

@@ -1,0 +1,46 @@
+import pytest
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/neexistuje/", "/bydleni/neexistuje/", "/sluzby/neni-to-tu/",
+                                 "/pracoviste/xyz/", "/%C0%AF/"])
+def test_unknown_pages_give_the_sites_404_page(client_cs, url):
+    response = client_cs.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Tuto stránku jsme nenašli" in html and 'lang="cs"' in html
+
+
+def test_server_error_page_is_in_the_sites_look(client_cs, monkeypatch):
+    from situations.models import HomePage
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomePage, "get_context", broken)
+    client_cs.raise_request_exception = False
+    response = client_cs.get("/")
+    assert response.status_code == 500
+    assert "něco se pokazilo" in response.content.decode()
+    assert "boom" not in response.content.decode()
+
+
+def test_robots_txt_points_at_the_sitemap(client_cs):
+    response = client_cs.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_situations_services_and_counters(client_cs):
+    xml = client_cs.get("/sitemap.xml").content.decode()
+    for path in ("/bydleni/zmena-trvaleho-pobytu/", "/sluzby/vydani-cestovniho-pasu/", "/pracoviste/matrika/"):
+        assert f"http://localhost{path}" in xml
+
+
+@pytest.mark.parametrize("query", ["a" * 5000, "obč\x00anka", "\ud800rozbité", "   "])
+def test_search_page_survives_bad_input(client_cs, query):
+    response = client_cs.get("/hledat/", {"q": query})
+    assert response.status_code == 200

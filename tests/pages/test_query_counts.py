@@ -1,0 +1,81 @@
+"""The situation page runs the same number of queries whatever it shows."""
+
+from datetime import time
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from services.models import (
+    CounterException,
+    CounterIndexPage,
+    CounterPage,
+    OpeningHours,
+    RequiredDocument,
+    ServiceFee,
+    ServiceIndexPage,
+    ServicePage,
+)
+from situations.models import (
+    SituationDeadline,
+    SituationDocument,
+    SituationFAQ,
+    SituationPage,
+    SituationRelated,
+    SituationStep,
+    TopicPage,
+)
+
+pytestmark = pytest.mark.django_db
+MAX_QUERIES = 25
+
+
+def build_situation(size):
+    """A situation with `size` steps, documents, services and counters, each service at its own counter."""
+    counter_index = CounterIndexPage.objects.get()
+    service_index = ServiceIndexPage.objects.get()
+    topic = TopicPage.objects.get(slug="urad")
+    related = list(SituationPage.objects.live()[:size])
+    services = []
+    for n in range(size):
+        counter = CounterPage(title=f"Pracoviště {size}-{n}", slug=f"qc-counter-{size}-{n}", organisation="Úřad",
+                              street="Ulice 1", postcode="19900", city="Praha 99")
+        counter.opening_hours = [OpeningHours(weekday=d, opens=time(8), closes=time(12)) for d in range(5)]
+        counter.exceptions = [CounterException(date="2099-12-24", closed=True, note="Svátek")]
+        counter_index.add_child(instance=counter)
+        service = ServicePage(title=f"Služba {size}-{n}", slug=f"qc-service-{size}-{n}", provider="Úřad",
+                              summary="Shrnutí.", department_id=None)
+        service.fees = [ServiceFee(label="Poplatek", amount=Decimal(50))]
+        service.counters = [counter]
+        service_index.add_child(instance=service)
+        services.append(service)
+    documents = [RequiredDocument.objects.create(name=f"Doklad {size}-{n}", slug=f"qc-doc-{size}-{n}")
+                 for n in range(size)]
+    situation = SituationPage(title=f"Situace s {size} položkami", slug=f"qc-situation-{size}", summary="Shrnutí.")
+    situation.steps = [SituationStep(title=f"Krok {n}", services=[services[n]]) for n in range(size)]
+    situation.documents = [SituationDocument(document=document) for document in documents]
+    situation.deadlines = [SituationDeadline(title=f"Lhůta {n}", days=15) for n in range(size)]
+    situation.faqs = [SituationFAQ(question=f"Otázka {n}?", answer="<p>Ano.</p>") for n in range(size)]
+    situation.related = [SituationRelated(situation=page) for page in related]
+    topic.add_child(instance=situation)
+    return situation
+
+
+def count_queries(client, url):
+    client.get(url)  # warm the site and settings caches, as any running server has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_situation_page_query_count_does_not_grow_with_content(client_cs):
+    small = build_situation(2)
+    large = build_situation(20)
+    small_count = count_queries(client_cs, small.url)
+    large_count = count_queries(client_cs, large.url)
+    assert small_count == large_count
+    assert large_count <= MAX_QUERIES
+    html = client_cs.get(large.url).content.decode()
+    assert html.count('class="steps__item"') == 20 and html.count('class="counter-card"') == 20
