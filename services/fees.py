@@ -14,24 +14,18 @@ class FeeTotal:
         return self.minimum == self.maximum
 
 
-def fee_total(required_services, optional_services=()):
-    """The range of the total fee.
+def fee_total(required_services):
+    """The range of the total fee for the services every person in the situation must use.
 
-    A service's fee rows are alternatives (adult or child, in person or online), so one service costs
-    between its cheapest and its dearest row. The minimum counts required services at their cheapest; the
-    maximum adds optional services and takes every service at its dearest. Each service counts once,
-    however many steps use it.
+    A service's fee rows are alternatives (adult or child, in person or online, first dog or second), so one
+    service costs between its cheapest and its dearest row. Each service counts once, however many steps use
+    it. Services of optional steps are left out: whether they apply depends on the person.
     """
-    required = {service.pk: service for service in required_services}
-    optional = {service.pk: service for service in optional_services if service.pk not in required}
-    minimum = sum((_cheapest(service) for service in required.values()), Decimal(0))
-    maximum = sum((_dearest(service) for service in [*required.values(), *optional.values()]), Decimal(0))
+    services = {service.pk: service for service in required_services}.values()
+    minimum = sum((min(_amounts(service), default=Decimal(0)) for service in services), Decimal(0))
+    maximum = sum((max(_amounts(service), default=Decimal(0)) for service in services), Decimal(0))
     return FeeTotal(minimum, maximum)
 
 
-def _cheapest(service):
-    return min((fee.amount for fee in service.fees.all()), default=Decimal(0))
-
-
-def _dearest(service):
-    return max((fee.amount for fee in service.fees.all()), default=Decimal(0))
+def _amounts(service):
+    return [fee.amount for fee in service.fees.all()]

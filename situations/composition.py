@@ -14,6 +14,7 @@ from services.fees import FeeTotal, fee_total
 class ComposedSituation:
     steps: list
     services: list
+    optional_services: set
     counters: list
     forms: list
     documents_to_bring: list
@@ -39,17 +40,20 @@ def compose_situation(page):
     steps = list(page.steps_with_services())
     services = _unique(service for step in steps for service in step.services.all())
     required = _unique(service for step in steps if not step.optional for service in step.services.all())
-    optional = [service for service in services if service not in required]
+    optional = {service.pk for service in services if service not in required}
     documents = list(page.documents.select_related("document", "document__obtain_situation"))
     return ComposedSituation(
         steps=steps,
         services=services,
-        counters=_unique(counter for service in services for counter in service.counters.all()),
+        optional_services=optional,
+        # People go where the required steps send them first; optional steps' counters come after.
+        counters=_unique(counter for service in [*required, *(s for s in services if s.pk in optional)]
+                         for counter in service.counters.all()),
         forms=_unique(form for service in services for form in service.forms.all()),
         documents_to_bring=[row for row in documents if not row.document.fetched_by_office],
         documents_fetched=[row for row in documents if row.document.fetched_by_office],
         fee_services=[service for service in services if service.fees.all()],
-        fees=fee_total(required, optional),
+        fees=fee_total(required),
         deadlines=list(page.deadlines.all()),
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
