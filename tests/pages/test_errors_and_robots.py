@@ -40,7 +40,12 @@ def test_sitemap_lists_situations_services_and_counters(client_cs):
         assert f"http://localhost{path}" in xml
 
 
-@pytest.mark.parametrize("query", ["a" * 5000, "obč\x00anka", "\ud800rozbité", "   "])
+@pytest.mark.parametrize("query", ["a" * 5000, "ob%C4%8D%00anka", "%ED%A0%80rozbit%C3%A9", "%C3", "%20%20"])
 def test_search_page_survives_bad_input(client_cs, query):
-    response = client_cs.get("/hledat/", {"q": query})
+    response = client_cs.get(f"/hledat/?q={query}")
     assert response.status_code == 200
+
+
+def test_overlong_query_is_cut_with_a_notice(client_cs):
+    html = client_cs.get("/hledat/", {"q": "pas " * 1000}).content.decode()
+    assert "Dotaz byl příliš dlouhý" in html
