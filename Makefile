@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 migrate: $(VENV)/.installed
-	@mkdir -p var
+	@mkdir -p var/static
 	$(MANAGE) migrate --no-input -v0
 
 demo: migrate

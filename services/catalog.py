@@ -80,7 +80,7 @@ def _facets(data, queryset, valid):
     facets = []
 
     audience_counts = dict(
-        _queryset_without(data, queryset, "audience").values_list("audience").annotate(n=Count("pk", distinct=True))
+        _queryset_without(data, queryset, "audience").order_by().values_list("audience").annotate(n=Count("pk", distinct=True))
     )
     facets.append(Facet("audience", _("Pro koho"), False, [
         FacetOption(value, str(label),
@@ -109,7 +109,7 @@ def _facets(data, queryset, valid):
 
     department_counts = dict(
         _queryset_without(data, queryset, "department")
-        .filter(department__isnull=False).values_list("department__slug").annotate(n=Count("pk", distinct=True))
+        .filter(department__isnull=False).order_by().values_list("department__slug").annotate(n=Count("pk", distinct=True))
     )
     selected_department = valid.get("department")
     facets.append(Facet("department", _("Odbor"), False, [

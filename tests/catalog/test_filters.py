@@ -46,6 +46,15 @@ def test_filters_combine_and_counts_match_what_choosing_them_gives(client_cs):
     assert 0 < total(combined) < total(page)
 
 
+@pytest.mark.parametrize("name, value", [("audience", "citizens"), ("audience", "businesses"),
+                                          ("department", "odbor-obcanskospravni"), ("topic", "doklady"),
+                                          ("channel", "data_box")])
+def test_each_options_count_is_what_choosing_it_shows(client_cs, name, value):
+    base = "/sluzby/?department=odbor-obcanskospravni" if name != "department" else "/sluzby/?channel=online"
+    shown = option_count(soup(client_cs.get(base)), name, value)
+    assert total(soup(client_cs.get(f"{base}&{name}={value}"))) == shown
+
+
 def test_topic_filter_finds_services_used_by_that_topics_situations(client_cs):
     page = soup(client_cs.get("/sluzby/?topic=podnikani"))
     assert "/sluzby/ohlaseni-volne-zivnosti/" in listed(page)
