@@ -1,0 +1,79 @@
+"""What every search backend does, and the one result shape they all return."""
+
+from dataclasses import asdict, dataclass, field
+
+RESULT_KINDS = ("situation", "service", "counter")
+
+
+@dataclass
+class SearchDocument:
+    """A page as both backends index it. Built by search.documents from live pages."""
+
+    page_id: int
+    kind: str
+    slug: str
+    title: str
+    url: str
+    summary: str
+    lay_terms: str = ""
+    body: str = ""
+    audience: str = ""
+    topic: str = ""
+    department: str = ""
+
+
+@dataclass
+class SearchHit:
+    kind: str
+    slug: str
+    title: str
+    url: str
+    summary: str
+    score: float
+    highlight: str
+    page_id: int = 0
+
+    def as_json(self):
+        data = asdict(self)
+        data["type"] = data.pop("kind")
+        data.pop("page_id")
+        return data
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int
+    hits: list
+    facets: dict = field(default_factory=dict)  # facet name -> {value: count}
+    suggestion: str = ""
+    backend: str = ""
+
+
+@dataclass
+class SearchFilters:
+    kind: str = ""
+    audience: str = ""
+    topic: str = ""
+    department: str = ""
+
+
+class SearchBackend:
+    """The protocol: index documents, remove them, rebuild everything, search."""
+
+    name = "base"
+
+    def index(self, documents):
+        raise NotImplementedError
+
+    def delete(self, page_ids):
+        raise NotImplementedError
+
+    def rebuild(self, documents, progress=None):
+        raise NotImplementedError
+
+    def search(self, query, filters=None, offset=0, limit=10):
+        raise NotImplementedError
+
+    def autocomplete(self, prefix, limit=8):
+        raise NotImplementedError

@@ -1,0 +1,307 @@
+"""The embedded search backend: an inverted index in our own tables, ranked in Python.
+
+Works on SQLite and PostgreSQL alike. Each document's terms carry a weight (field boost times dampened term
+frequency); a query's terms are expanded with synonyms, prefixes and typo corrections from the index's own
+vocabulary, and documents are scored by BM25-style IDF, how many of the query's words they match, and kind.
+"""
+
+import bisect
+import html
+import math
+import re
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from rapidfuzz import fuzz, process
+
+from ..analysis import analyze, term, words
+from ..models import IndexedDocument, IndexedTerm, IndexState, PinnedResult
+from ..synonyms import expand_groups
+from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
+
+FIELD_BOOSTS = {"title": 10.0, "lay_terms": 8.0, "summary": 3.0, "body": 1.0}
+KIND_BOOSTS = {"situation": 1.3, "service": 1.0, "counter": 0.6}
+EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
+MIN_PREFIX = 4
+FACETS = ("kind", "audience", "topic", "department")
+
+
+def document_terms(document):
+    """A document's terms with their weights."""
+    weights = defaultdict(float)
+    for name, boost in FIELD_BOOSTS.items():
+        for value, count in Counter(analyze(getattr(document, name))).items():
+            weights[value] += boost * (1 + math.log(count))
+    return weights
+
+
+@dataclass
+class Vocabulary:
+    version: int
+    document_count: int
+    frequencies: dict
+    sorted_terms: list = field(default_factory=list)
+
+    def idf(self, value):
+        frequency = self.frequencies.get(value, 0)
+        return math.log(1 + (self.document_count - frequency + 0.5) / (frequency + 0.5))
+
+    def with_prefix(self, prefix, limit=30):
+        start = bisect.bisect_left(self.sorted_terms, prefix)
+        found = []
+        for value in self.sorted_terms[start:start + limit]:
+            if not value.startswith(prefix):
+                break
+            found.append(value)
+        return found
+
+    def closest(self, value):
+        """The vocabulary's nearest term to a misspelt one, or None when nothing is near enough."""
+        if len(value) < 4:
+            return None
+        match = process.extractOne(value, self.sorted_terms, scorer=fuzz.ratio,
+                                   score_cutoff=80 if len(value) < 7 else 75)
+        return match[0] if match else None
+
+
+_vocabulary = None
+_vocabulary_lock = threading.Lock()
+
+
+def vocabulary():
+    """The index's vocabulary, reloaded only when the index has changed since this process last read it."""
+    global _vocabulary
+    version = IndexState.current()
+    if _vocabulary is None or _vocabulary.version != version:
+        with _vocabulary_lock:
+            frequencies = Counter()
+            for value, in IndexedTerm.objects.values_list("term").iterator(chunk_size=5000):
+                frequencies[value] += 1
+            _vocabulary = Vocabulary(version, IndexedDocument.objects.count(), dict(frequencies),
+                                     sorted(frequencies))
+    return _vocabulary
+
+
+@dataclass
+class QueryPlan:
+    terms: list  # the query's own terms, one group each
+    variants: dict  # group index -> {variant term: factor}
+    corrections: dict  # query term -> corrected vocabulary term
+
+    @property
+    def all_terms(self):
+        return {variant for group in self.variants.values() for variant in group}
+
+
+def plan_query(text, vocab, prefix_last=False):
+    own = list(dict.fromkeys(analyze(text)))
+    variants, corrections = {}, {}
+    for index, value in enumerate(own):
+        group = {}
+        if value in vocab.frequencies:
+            group[value] = EXACT
+        is_last = index == len(own) - 1
+        if len(value) >= MIN_PREFIX or (prefix_last and is_last and len(value) >= 2):
+            for candidate in vocab.with_prefix(value):
+                group.setdefault(candidate, PREFIX)
+        if not group:
+            corrected = vocab.closest(value)
+            if corrected:
+                group[corrected] = FUZZY
+                corrections[value] = corrected
+        variants[index] = group
+    for triggers, extra in expand_groups(own):
+        for index in triggers:
+            for value in extra:
+                if value in vocab.frequencies:
+                    variants[index].setdefault(value, SYNONYM)
+    return QueryPlan(own, variants, corrections)
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    @transaction.atomic
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        IndexedDocument.objects.filter(page_id__in=[d.page_id for d in documents]).delete()
+        self._write(documents)
+        IndexState.bump()
+
+    @transaction.atomic
+    def delete(self, page_ids):
+        IndexedDocument.objects.filter(page_id__in=list(page_ids)).delete()
+        IndexState.bump()
+
+    @transaction.atomic
+    def rebuild(self, documents, progress=None):
+        IndexedTerm.objects.all().delete()
+        IndexedDocument.objects.all().delete()
+        batch = []
+        for done, document in enumerate(documents, 1):
+            batch.append(document)
+            if len(batch) == 500:
+                self._write(batch)
+                batch = []
+            if progress:
+                progress(done)
+        self._write(batch)
+        IndexState.bump()
+
+    def _write(self, documents):
+        rows = IndexedDocument.objects.bulk_create([
+            IndexedDocument(page_id=d.page_id, kind=d.kind, slug=d.slug, title=d.title, url=d.url,
+                            summary=d.summary, body=f"{d.lay_terms}\n{d.body}", audience=d.audience,
+                            topic=d.topic, department=d.department,
+                            length=len(d.title) + len(d.summary) + len(d.body))
+            for d in documents
+        ])
+        stored = {row.page_id: row for row in rows}
+        if any(row.pk is None for row in rows):  # backends that return no primary keys from bulk_create
+            stored = {row.page_id: row for row in
+                      IndexedDocument.objects.filter(page_id__in=[d.page_id for d in documents])}
+        IndexedTerm.objects.bulk_create([
+            IndexedTerm(document=stored[d.page_id], term=value[:100], weight=weight)
+            for d in documents for value, weight in document_terms(d).items()
+        ], batch_size=2000)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def search(self, query, filters=None, offset=0, limit=10, prefix_last=False):
+        filters = filters or SearchFilters()
+        vocab = vocabulary()
+        plan = plan_query(query, vocab, prefix_last=prefix_last)
+        if not plan.all_terms:
+            return SearchResults(query=query, total=0, hits=[], facets=self._empty_facets(),
+                                 suggestion="", backend=self.name)
+
+        scores, metadata = self._score(plan, vocab)
+        pinned = self._pinned(query, metadata)
+        for page_document_id in pinned:
+            scores[page_document_id] = max(scores.values(), default=0) + 1000 + scores.get(page_document_id, 0)
+
+        facets = self._facets(scores, metadata, filters)
+        ranked = sorted((doc_id for doc_id in scores if self._matches(metadata[doc_id], filters)),
+                        key=lambda doc_id: (-scores[doc_id], metadata[doc_id]["title"]))
+        page_ids = ranked[offset:offset + limit]
+        documents = IndexedDocument.objects.in_bulk(page_ids)
+        hits = [self._hit(documents[doc_id], scores[doc_id], plan) for doc_id in page_ids if doc_id in documents]
+        suggestion = ""
+        if plan.corrections and len(ranked) < 3 + len(plan.terms):
+            suggestion = self._suggestion(query, plan, documents.get(ranked[0]) if ranked else None)
+        return SearchResults(query=query, total=len(ranked), hits=hits, facets=facets, suggestion=suggestion,
+                             backend=self.name)
+
+    def autocomplete(self, prefix, limit=8):
+        results = self.search(prefix, SearchFilters(), limit=limit, prefix_last=True)
+        return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
+
+    def _score(self, plan, vocab):
+        factors = defaultdict(dict)  # term -> {group: factor}
+        for group, variants in plan.variants.items():
+            for value, factor in variants.items():
+                factors[value][group] = factor
+        group_scores = defaultdict(lambda: defaultdict(float))
+        metadata = {}
+        postings = (IndexedTerm.objects.filter(term__in=list(factors))
+                    .values_list("document_id", "term", "weight", "document__kind", "document__audience",
+                                 "document__topic", "document__department", "document__title"))
+        for doc_id, value, weight, kind, audience, topic, department, title in postings:
+            metadata[doc_id] = {"kind": kind, "audience": audience, "topic": topic, "department": department,
+                                "title": title}
+            contribution = vocab.idf(value) * weight
+            for group, factor in factors[value].items():
+                best = group_scores[doc_id]
+                best[group] = max(best[group], factor * contribution)
+        groups = max(len(plan.terms), 1)
+        scores = {}
+        for doc_id, by_group in group_scores.items():
+            coverage = len(by_group) / groups
+            scores[doc_id] = sum(by_group.values()) * coverage * coverage * KIND_BOOSTS.get(metadata[doc_id]["kind"], 1)
+        return scores, metadata
+
+    def _pinned(self, query, metadata):
+        wanted = tuple(analyze(query))
+        pinned_pages = [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
+        if not pinned_pages:
+            return []
+        documents = IndexedDocument.objects.filter(page_id__in=pinned_pages).values("id", "kind", "audience",
+                                                                                  "topic", "department", "title")
+        for row in documents:
+            metadata[row["id"]] = {name: row[name] for name in ("kind", "audience", "topic", "department", "title")}
+        return [row["id"] for row in documents]
+
+    @staticmethod
+    def _matches(meta, filters, skip=None):
+        for name in FACETS:
+            wanted = getattr(filters, name)
+            if name == skip or not wanted:
+                continue
+            if name == "audience":
+                if meta["audience"] not in (wanted, "both"):
+                    return False
+            elif meta[name] != wanted:
+                return False
+        return True
+
+    def _facets(self, scores, metadata, filters):
+        facets = {}
+        for name in FACETS:
+            counts = Counter()
+            for doc_id in scores:
+                meta = metadata[doc_id]
+                if self._matches(meta, filters, skip=name) and meta[name]:
+                    if name == "audience" and meta[name] == "both":
+                        counts["citizens"] += 1
+                        counts["businesses"] += 1
+                    else:
+                        counts[meta[name]] += 1
+            facets[name] = dict(counts)
+        return facets
+
+    @staticmethod
+    def _empty_facets():
+        return {name: {} for name in FACETS}
+
+    def _hit(self, document, score, plan):
+        return SearchHit(kind=document.kind, slug=document.slug, title=document.title, url=document.url,
+                         summary=document.summary, score=round(score, 4),
+                         highlight=highlight(document, plan.all_terms), page_id=document.page_id)
+
+    @staticmethod
+    def _suggestion(query, plan, top_document):
+        corrected_words = {}
+        source = " ".join([top_document.title, top_document.summary, top_document.body]) if top_document else ""
+        for word in words(query):
+            wanted = plan.corrections.get(term(word))
+            if wanted:
+                corrected_words[word] = next((w for w in words(source) if term(w) == wanted), wanted)
+        if not corrected_words:
+            return ""
+        return " ".join(corrected_words.get(word, word) for word in words(query))
+
+
+def highlight(document, matched_terms, width=200):
+    """The summary, or the part of the body that matched, with the matched words in <mark>."""
+    for text in (document.summary, document.body.replace("\n", " ")):
+        tokens = re.split(r"(\w+)", text)
+        marked_positions = [i for i, token in enumerate(tokens) if token and term(token.lower()) in matched_terms]
+        if not marked_positions:
+            continue
+        if text is not document.summary:
+            start = max(0, marked_positions[0] - 12)
+            tokens = tokens[start:start + 60]
+            marked_positions = [i - start for i in marked_positions if start <= i < start + 60]
+            prefix, suffix = "… ", " …"
+        else:
+            prefix = suffix = ""
+        marked = set(marked_positions)
+        pieces = [f"<mark>{html.escape(t)}</mark>" if i in marked else html.escape(t) for i, t in enumerate(tokens)]
+        return prefix + "".join(pieces).strip() + suffix
+    return html.escape(document.summary[:width])

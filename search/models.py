@@ -1,0 +1,83 @@
+"""The public search index of the database backend, pinned results, and the privacy-safe query log."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+
+class IndexedDocument(models.Model):
+    """One searchable page (situation, service or counter), as the database backend stores it."""
+
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, db_index=True)
+    slug = models.CharField(max_length=255)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    audience = models.CharField(max_length=20, blank=True)
+    topic = models.CharField(max_length=100, blank=True)
+    department = models.CharField(max_length=100, blank=True)
+    length = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.kind}:{self.slug}"
+
+
+class IndexedTerm(models.Model):
+    """A term of a document with its weight: the field boosts times a dampened term frequency."""
+
+    document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=100)
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term"], name="search_term_idx")]
+
+
+@register_snippet
+class PinnedResult(models.Model):
+    """An editor's answer to a query: this page comes first whatever the ranking says."""
+
+    query = models.CharField(_("dotaz"), max_length=200,
+                             help_text=_("Jak lidé píší; porovnává se bez diakritiky a bez ohledu na tvar slov."))
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("stránka"), on_delete=models.CASCADE,
+                             related_name="+")
+
+    panels = [FieldPanel("query"), FieldPanel("page")]
+
+    class Meta:
+        verbose_name = _("připnutý výsledek hledání")
+        verbose_name_plural = _("připnuté výsledky hledání")
+
+    def __str__(self):
+        return f"{self.query} → {self.page}"
+
+
+class QueryStat(models.Model):
+    """How often a normalised, scrubbed query was searched, and how often it found nothing."""
+
+    query = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    zero_results = models.PositiveIntegerField(default=0)
+    last_searched = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("hledaný dotaz")
+        verbose_name_plural = _("hledané dotazy")
+
+
+class IndexState(models.Model):
+    """One row whose version changes with every index write, so each process knows when its vocabulary is stale."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        state, _created = cls.objects.get_or_create(pk=1)
+        cls.objects.filter(pk=1).update(version=models.F("version") + 1)
