@@ -7,9 +7,13 @@ from wagtail.snippets.models import register_snippet
 
 
 class IndexedDocument(models.Model):
-    """One searchable page (situation, service or counter), as the database backend stores it."""
+    """One searchable page (situation, service or counter), as the database backend stores it.
 
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    Like an external engine's index, it holds a copy keyed by page id rather than a foreign key: pages leave it
+    through the indexing signals, and a rebuild repairs anything missed.
+    """
+
+    page_id = models.BigIntegerField(unique=True)
     kind = models.CharField(max_length=20, db_index=True)
     slug = models.CharField(max_length=255)
     title = models.CharField(max_length=255)

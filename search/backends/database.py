@@ -22,7 +22,9 @@ from ..synonyms import expand_groups
 from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 FIELD_BOOSTS = {"title": 10.0, "lay_terms": 8.0, "summary": 3.0, "body": 1.0}
-KIND_BOOSTS = {"situation": 1.3, "service": 1.0, "counter": 0.6}
+KIND_BOOSTS = {"situation": 2.0, "service": 1.0, "counter": 0.6}
+# Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
+RELATIVE_CUTOFF = 0.08
 EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
 MIN_PREFIX = 4
 FACETS = ("kind", "audience", "topic", "department")
@@ -182,6 +184,9 @@ class DatabaseBackend(SearchBackend):
                                  suggestion="", backend=self.name)
 
         scores, metadata = self._score(plan, vocab)
+        if scores:
+            floor = max(scores.values()) * RELATIVE_CUTOFF
+            scores = {doc_id: score for doc_id, score in scores.items() if score >= floor}
         pinned = self._pinned(query, metadata)
         for page_document_id in pinned:
             scores[page_document_id] = max(scores.values(), default=0) + 1000 + scores.get(page_document_id, 0)
@@ -193,7 +198,7 @@ class DatabaseBackend(SearchBackend):
         documents = IndexedDocument.objects.in_bulk(page_ids)
         hits = [self._hit(documents[doc_id], scores[doc_id], plan) for doc_id in page_ids if doc_id in documents]
         suggestion = ""
-        if plan.corrections and len(ranked) < 3 + len(plan.terms):
+        if plan.corrections:
             suggestion = self._suggestion(query, plan, documents.get(ranked[0]) if ranked else None)
         return SearchResults(query=query, total=len(ranked), hits=hits, facets=facets, suggestion=suggestion,
                              backend=self.name)

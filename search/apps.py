@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    verbose_name = "Hledání"
+
+    def ready(self):
+        from . import indexing
+
+        indexing.connect()

@@ -1,0 +1,42 @@
+"""The search page's and the API's parameters, parsed and validated by one django-filter FilterSet."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from services.models import Audience, Department
+from situations.models import TopicPage
+
+from .backends.base import SearchFilters
+from .models import IndexedDocument
+
+KIND_CHOICES = [("situation", _("Životní situace")), ("service", _("Služba")), ("counter", _("Pracoviště"))]
+AUDIENCE_CHOICES = [(Audience.CITIZENS.value, Audience.CITIZENS.label),
+                    (Audience.BUSINESSES.value, Audience.BUSINESSES.label)]
+
+
+def topic_choices():
+    return [(topic.slug, topic.title) for topic in TopicPage.objects.live().order_by("path")]
+
+
+def department_choices():
+    return list(Department.objects.values_list("slug", "name"))
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """Validates the facet parameters; the chosen backend applies them to the index."""
+
+    type = django_filters.ChoiceFilter(field_name="kind", label=_("Typ"), choices=KIND_CHOICES)
+    audience = django_filters.ChoiceFilter(label=_("Pro koho"), choices=AUDIENCE_CHOICES)
+    topic = django_filters.ChoiceFilter(label=_("Oblast"), choices=topic_choices)
+    department = django_filters.ChoiceFilter(label=_("Odbor"), choices=department_choices)
+
+    class Meta:
+        model = IndexedDocument
+        fields = []
+
+    def search_filters(self):
+        """The valid parameters as SearchFilters; invalid ones are left out (and reported by .errors)."""
+        self.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        return SearchFilters(kind=data.get("type") or "", audience=data.get("audience") or "",
+                             topic=data.get("topic") or "", department=data.get("department") or "")

@@ -1,0 +1,97 @@
+"""Keeps the public search index in step with publishing: pages and the snippets they show.
+
+An index update never blocks an editor: failures are logged, and `manage.py search_index rebuild` repairs
+whatever was missed.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServicePage
+from situations.models import SituationPage
+
+from .backends import get_backend
+from .documents import document_for
+
+logger = logging.getLogger("search")
+SEARCHABLE = (SituationPage, ServicePage, CounterPage)
+
+
+def _safely(action, *args):
+    try:
+        action(*args)
+    except Exception:  # noqa: BLE001 - the index must never stop a publish
+        logger.exception("Search index update failed; run `manage.py search_index rebuild` to repair it")
+
+
+def reindex_pages(pages):
+    """Index the live ones, remove the others."""
+    pages = [page.specific for page in pages]
+    documents = [document for document in map(document_for, pages) if document]
+    live_ids = {document.page_id for document in documents}
+    gone = [page.pk for page in pages if page.pk not in live_ids]
+    backend = get_backend()
+    if documents:
+        backend.index(documents)
+    if gone:
+        backend.delete(gone)
+
+
+def situations_using(services):
+    return SituationPage.objects.filter(steps__services__in=services).distinct()
+
+
+def affected_by(page):
+    """The page itself and the pages whose documents show something of it."""
+    page = page.specific
+    pages = [page]
+    if isinstance(page, ServicePage):
+        pages += list(situations_using([page]))
+    return pages
+
+
+def on_commit_reindex(pages):
+    pages = list(pages)
+    transaction.on_commit(lambda: _safely(reindex_pages, pages))
+
+
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance.specific, SEARCHABLE):
+        on_commit_reindex(affected_by(instance))
+
+
+def page_moved(sender, instance, **kwargs):
+    pages = [instance, *instance.get_descendants()]
+    on_commit_reindex(page for page in pages if isinstance(page.specific, SEARCHABLE))
+
+
+def page_deleted(sender, instance, **kwargs):
+    page_id = instance.pk  # Django clears the instance's pk once the delete completes
+    transaction.on_commit(lambda: _safely(get_backend().delete, [page_id]))
+
+
+def snippet_changed(sender, instance, **kwargs):
+    if isinstance(instance, RequiredDocument):
+        services = ServicePage.objects.filter(documents__document=instance)
+        situations = SituationPage.objects.filter(documents__document=instance)
+    elif isinstance(instance, ApplicationForm):
+        services = ServicePage.objects.filter(forms=instance)
+        situations = situations_using(services)
+    else:
+        services = ServicePage.objects.filter(department=instance)
+        situations = SituationPage.objects.filter(department=instance)
+    on_commit_reindex([*services.distinct(), *situations.distinct()])
+
+
+def connect():
+    for model in SEARCHABLE:
+        page_published.connect(page_changed, sender=model, dispatch_uid=f"search-publish-{model.__name__}")
+        page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"search-unpublish-{model.__name__}")
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid="search-delete")
+    post_page_move.connect(page_moved, dispatch_uid="search-move")
+    for model in (RequiredDocument, ApplicationForm, Department):
+        post_save.connect(snippet_changed, sender=model, dispatch_uid=f"search-snippet-{model.__name__}")
