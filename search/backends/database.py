@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..analysis import analyze, term, words
 from ..models import IndexedDocument, IndexedTerm, IndexState, PinnedResult
@@ -60,12 +61,20 @@ class Vocabulary:
         return found
 
     def closest(self, value):
-        """The vocabulary's nearest term to a misspelt one, or None when nothing is near enough."""
+        """The vocabulary's nearest term to a misspelt one, or None when nothing is near enough.
+
+        Distance counts a swap of two neighbouring letters as one edit ("lsit" -> "list"); among equally
+        near terms the most frequent wins.
+        """
         if len(value) < 4:
             return None
-        match = process.extractOne(value, self.sorted_terms, scorer=fuzz.ratio,
-                                   score_cutoff=80 if len(value) < 7 else 75)
-        return match[0] if match else None
+        allowed = 1 if len(value) <= 5 else 2
+        candidates = process.extract(value, self.sorted_terms, scorer=OSA.distance, score_cutoff=allowed,
+                                     limit=20)
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda match: (match[1], -self.frequencies[match[0]]))
+        return best[0]
 
 
 _vocabulary = None

@@ -52,8 +52,10 @@ def test_filters_narrow_results_and_facets_count_the_rest(backend):
     assert services.facets["kind"] == everything.facets["kind"]
 
 
-def test_did_you_mean_offers_the_corrected_word(backend):
-    assert backend.search("registarce vozidla").suggestion == "registrace vozidla"
+@pytest.mark.parametrize("typed, meant", [("registarce vozidla", "registrace vozidla"),
+                                          ("zivnostensky lsit", "zivnostensky list")])
+def test_did_you_mean_offers_the_corrected_word(backend, typed, meant):
+    assert backend.search(typed).suggestion == meant
 
 
 def test_editors_can_pin_a_result_for_a_query(backend):
