@@ -35,7 +35,6 @@ migrate: $(VENV)/.installed
 
 demo: migrate
 	$(MANAGE) load_demo
-	$(MANAGE) search_index rebuild
 	$(MANAGE) ensure_demo_users
 
 # Browser tests drive Debian's chromium; install it when it is missing.

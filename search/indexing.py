@@ -5,6 +5,8 @@ whatever was missed.
 """
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -19,6 +21,17 @@ from .documents import document_for
 
 logger = logging.getLogger("search")
 SEARCHABLE = (SituationPage, ServicePage, CounterPage)
+_paused = threading.local()
+
+
+@contextmanager
+def paused():
+    """Bulk work (the demo loader) skips per-page updates and rebuilds the index once at the end."""
+    _paused.active = True
+    try:
+        yield
+    finally:
+        _paused.active = False
 
 
 def _safely(action, *args):
@@ -26,6 +39,12 @@ def _safely(action, *args):
         action(*args)
     except Exception:  # noqa: BLE001 - the index must never stop a publish
         logger.exception("Search index update failed; run `manage.py search_index rebuild` to repair it")
+
+
+def rebuild():
+    from .documents import all_documents
+
+    get_backend().rebuild(list(all_documents()))
 
 
 def reindex_pages(pages):
@@ -55,6 +74,8 @@ def affected_by(page):
 
 
 def on_commit_reindex(pages):
+    if getattr(_paused, "active", False):
+        return
     pages = list(pages)
     transaction.on_commit(lambda: _safely(reindex_pages, pages))
 
@@ -70,6 +91,8 @@ def page_moved(sender, instance, **kwargs):
 
 
 def page_deleted(sender, instance, **kwargs):
+    if getattr(_paused, "active", False):
+        return
     page_id = instance.pk  # Django clears the instance's pk once the delete completes
     transaction.on_commit(lambda: _safely(get_backend().delete, [page_id]))
 

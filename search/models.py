@@ -1,5 +1,7 @@
 """The public search index of the database backend, pinned results, and the privacy-safe query log."""
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -83,5 +85,6 @@ class IndexState(models.Model):
 
     @classmethod
     def bump(cls):
-        state, _created = cls.objects.get_or_create(pk=1)
-        cls.objects.filter(pk=1).update(version=models.F("version") + 1)
+        # A fresh random stamp, not an increment: after a rolled-back write a counter would hand out the
+        # same number again for different contents, and a process could keep a stale vocabulary.
+        cls.objects.update_or_create(pk=1, defaults={"version": secrets.randbits(62)})

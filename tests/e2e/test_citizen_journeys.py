@@ -50,3 +50,19 @@ def test_unknown_page_shows_the_sites_404(page, live_site):
     response = page.goto(live_site + "/tohle-neexistuje/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Tuto stránku jsme nenašli")
+
+
+def test_citizen_searches_with_a_typo_and_finds_the_situation(page, live_site, screenshot):
+    page.goto(live_site + "/")
+    box = page.get_by_role("searchbox", name="Co potřebujete vyřídit?")
+    box.type("ridicak", delay=30)
+    expect(page.locator("#q-suggestions li").first).to_be_visible()  # autocomplete, progressively
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/hledat/\?q=ridicak"))
+    first = page.locator(".search-results__item a").first
+    expect(first).to_have_attribute("href", "/doprava/ridicsky-prukaz/")
+    page.goto(live_site + "/hledat/?q=obcnaka")
+    expect(page.locator(".did-you-mean a")).to_be_visible()
+    page.locator(".search-results__item a").first.click()
+    expect(page).to_have_url(re.compile(r"/doklady/obcansky-prukaz/$"))
+    screenshot("citizen-finds-id-card-despite-typo")

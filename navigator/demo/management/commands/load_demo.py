@@ -3,6 +3,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from navigator.demo.loader import DataError, Loader
+from search import indexing
+from search.models import IndexedDocument
 
 
 class Command(BaseCommand):
@@ -20,7 +22,10 @@ class Command(BaseCommand):
                     self.stdout.write("")
 
         try:
-            report = Loader(progress=progress).run()
+            with indexing.paused():
+                report = Loader(progress=progress).run()
         except DataError as error:
             raise CommandError(f"Demo catalog data error: {error}") from error
+        if report.changed or not IndexedDocument.objects.exists():
+            indexing.rebuild()
         self.stdout.write(self.style.SUCCESS(f"Demo catalog: {report}"))
