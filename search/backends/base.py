@@ -3,6 +3,10 @@
 from dataclasses import asdict, dataclass, field
 
 RESULT_KINDS = ("situation", "service", "counter")
+# Ranking that both backends share: how much each field counts, and how much each kind of page.
+FIELD_BOOSTS = {"title": 10.0, "lay_terms": 8.0, "summary": 3.0, "body": 1.0}
+KIND_BOOSTS = {"situation": 2.0, "service": 1.0, "counter": 0.6}
+FACETS = ("kind", "audience", "topic", "department")
 
 
 @dataclass

@@ -20,15 +20,12 @@ from rapidfuzz.distance import OSA
 from ..analysis import analyze, term, words
 from ..models import IndexedDocument, IndexedTerm, IndexState, PinnedResult
 from ..synonyms import expand_groups
-from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
+from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
 
-FIELD_BOOSTS = {"title": 10.0, "lay_terms": 8.0, "summary": 3.0, "body": 1.0}
-KIND_BOOSTS = {"situation": 2.0, "service": 1.0, "counter": 0.6}
 # Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
 RELATIVE_CUTOFF = 0.08
 EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
 MIN_PREFIX = 4
-FACETS = ("kind", "audience", "topic", "department")
 
 
 def document_terms(document):

@@ -22,14 +22,12 @@ from elasticsearch.dsl import (
 
 from ..analysis import analyze, fold, words
 from ..synonyms import SYNONYM_FILE, parse_rules
-from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
+from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
 
 logger = logging.getLogger("search")
 
 ALIAS = "navigator-search"
-FIELDS = ("title^10", "lay_terms^8", "summary^3", "body")
-KIND_BOOSTS = {"situation": 1.3, "service": 1.0, "counter": 0.6}
-FACETS = ("kind", "audience", "topic", "department")
+FIELDS = tuple(f"{name}^{boost:g}" for name, boost in FIELD_BOOSTS.items())
 PIN_BOOST = 1_000_000
 MAX_REQUEST_TIMEOUT = 1.0  # seconds: a citizen waits no longer for Elasticsearch before the fallback answers
 MAX_QUERY_LENGTH = 500

@@ -272,7 +272,7 @@ def test_the_search_body_weighs_fields_tolerates_typos_and_boosts_kinds(es, back
     scored = body["query"]["function_score"]
     main = scored["query"]["bool"]["must"][0]["multi_match"]
     assert main["query"] == "občanka"
-    assert main["fields"] == ["title^10", "lay_terms^8", "summary^3", "body"]
+    assert main["fields"] == ["title^10", "lay_terms^8", "summary^3", "body^1"]
     assert main["fuzziness"] == "AUTO"
     weights = {f["filter"]["term"]["kind"]: f["weight"] for f in scored["functions"]}
     assert weights["situation"] > weights["service"] > weights["counter"]
