@@ -13,7 +13,8 @@ import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -39,10 +40,13 @@ def document_terms(document):
 
 @dataclass
 class Vocabulary:
+    """What a process keeps of the index between queries: term frequencies and each document's facets."""
+
     version: int
     document_count: int
     frequencies: dict
     sorted_terms: list = field(default_factory=list)
+    documents: dict = field(default_factory=dict)  # document id -> {kind, audience, topic, department, title}
 
     def idf(self, value):
         frequency = self.frequencies.get(value, 0)
@@ -84,11 +88,14 @@ def vocabulary():
     version = IndexState.current()
     if _vocabulary is None or _vocabulary.version != version:
         with _vocabulary_lock:
-            frequencies = Counter()
-            for value, in IndexedTerm.objects.values_list("term").iterator(chunk_size=5000):
-                frequencies[value] += 1
-            _vocabulary = Vocabulary(version, IndexedDocument.objects.count(), dict(frequencies),
-                                     sorted(frequencies))
+            frequencies = dict(IndexedTerm.objects.order_by().values_list("term").annotate(n=Count("id")))
+            documents = {
+                doc_id: {"kind": kind, "audience": audience, "topic": topic, "department": department,
+                         "title": title}
+                for doc_id, kind, audience, topic, department, title in IndexedDocument.objects.values_list(
+                    "id", "kind", "audience", "topic", "department", "title").iterator(chunk_size=5000)
+            }
+            _vocabulary = Vocabulary(version, len(documents), frequencies, sorted(frequencies), documents)
     return _vocabulary
 
 
@@ -214,27 +221,27 @@ class DatabaseBackend(SearchBackend):
         return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
 
     def _score(self, plan, vocab):
-        factors = defaultdict(dict)  # term -> {group: factor}
-        for group, variants in plan.variants.items():
-            for value, factor in variants.items():
-                factors[value][group] = factor
-        group_scores = defaultdict(lambda: defaultdict(float))
-        metadata = {}
-        postings = (IndexedTerm.objects.filter(term__in=list(factors))
-                    .values_list("document_id", "term", "weight", "document__kind", "document__audience",
-                                 "document__topic", "document__department", "document__title"))
-        for doc_id, value, weight, kind, audience, topic, department, title in postings:
-            metadata[doc_id] = {"kind": kind, "audience": audience, "topic": topic, "department": department,
-                                "title": title}
-            contribution = vocab.idf(value) * weight
-            for group, factor in factors[value].items():
-                best = group_scores[doc_id]
-                best[group] = max(best[group], factor * contribution)
+        """Scores of every matching document, summed in the database: one row per document comes back."""
+        rows = [(value, group, factor * vocab.idf(value))
+                for group, variants in plan.variants.items() for value, factor in variants.items()]
+        values = ", ".join(["(%s, %s, %s)"] * len(rows))
+        sql = (
+            f"WITH q(term, grp, coef) AS (VALUES {values}) "
+            f"SELECT t.document_id, SUM(t.weight * q.coef), COUNT(DISTINCT q.grp) "
+            f"FROM {IndexedTerm._meta.db_table} t JOIN q ON q.term = t.term GROUP BY t.document_id"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [param for row in rows for param in row])
+            matches = cursor.fetchall()
         groups = max(len(plan.terms), 1)
+        metadata = vocab.documents
         scores = {}
-        for doc_id, by_group in group_scores.items():
-            coverage = len(by_group) / groups
-            scores[doc_id] = sum(by_group.values()) * coverage * coverage * KIND_BOOSTS.get(metadata[doc_id]["kind"], 1)
+        for doc_id, total, matched_groups in matches:
+            meta = metadata.get(doc_id)
+            if meta is None:  # written after this process read the vocabulary
+                continue
+            coverage = matched_groups / groups
+            scores[doc_id] = total * coverage * coverage * KIND_BOOSTS.get(meta["kind"], 1)
         return scores, metadata
 
     def _pinned(self, query, metadata):
@@ -242,11 +249,8 @@ class DatabaseBackend(SearchBackend):
         pinned_pages = [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
         if not pinned_pages:
             return []
-        documents = IndexedDocument.objects.filter(page_id__in=pinned_pages).values("id", "kind", "audience",
-                                                                                  "topic", "department", "title")
-        for row in documents:
-            metadata[row["id"]] = {name: row[name] for name in ("kind", "audience", "topic", "department", "title")}
-        return [row["id"] for row in documents]
+        pinned_ids = IndexedDocument.objects.filter(page_id__in=pinned_pages).values_list("id", flat=True)
+        return [doc_id for doc_id in pinned_ids if doc_id in metadata]
 
     @staticmethod
     def _matches(meta, filters, skip=None):
