@@ -39,7 +39,8 @@ class IndexedTerm(models.Model):
     weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term"], name="search_term_idx")]
+        # Postings are read per term, strongest first.
+        indexes = [models.Index(fields=["term", "-weight"], name="search_term_weight_idx")]
 
 
 @register_snippet

@@ -25,6 +25,7 @@ from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilter
 
 # Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
 RELATIVE_CUTOFF = 0.08
+POSTINGS_PER_TERM = 400
 EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
 MIN_PREFIX = 4
 
@@ -221,17 +222,22 @@ class DatabaseBackend(SearchBackend):
         return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
 
     def _score(self, plan, vocab):
-        """Scores of every matching document, summed in the database: one row per document comes back."""
-        rows = [(value, group, factor * vocab.idf(value))
-                for group, variants in plan.variants.items() for value, factor in variants.items()]
-        values = ", ".join(["(%s, %s, %s)"] * len(rows))
-        sql = (
-            f"WITH q(term, grp, coef) AS (VALUES {values}) "
-            f"SELECT t.document_id, SUM(t.weight * q.coef), COUNT(DISTINCT q.grp) "
-            f"FROM {IndexedTerm._meta.db_table} t JOIN q ON q.term = t.term GROUP BY t.document_id"
-        )
+        """Scores of matching documents, summed in the database: one row per document comes back.
+
+        Each term contributes at most its POSTINGS_PER_TERM strongest postings (read in weight order from
+        the (term, weight) index), so a word found in most of a large catalog costs no more than a rare one.
+        """
+        table = IndexedTerm._meta.db_table
+        parts, params = [], []
+        for group, variants in plan.variants.items():
+            for value, factor in variants.items():
+                parts.append(f"SELECT * FROM (SELECT document_id, weight * %s AS score, %s AS grp FROM {table} "
+                             f"WHERE term = %s ORDER BY weight DESC LIMIT {POSTINGS_PER_TERM}) AS p{len(parts)}")
+                params += [factor * vocab.idf(value), group, value]
+        sql = (f"SELECT document_id, SUM(score), COUNT(DISTINCT grp) FROM ({' UNION ALL '.join(parts)}) AS postings "
+               f"GROUP BY document_id")
         with connection.cursor() as cursor:
-            cursor.execute(sql, [param for row in rows for param in row])
+            cursor.execute(sql, params)
             matches = cursor.fetchall()
         groups = max(len(plan.terms), 1)
         metadata = vocab.documents
