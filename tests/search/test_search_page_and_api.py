@@ -62,10 +62,28 @@ def test_api_filters_and_reports_invalid_ones(client_cs):
     assert "audience" in data["errors"]
 
 
-def test_api_survives_hostile_input(client_cs):
-    for query in ("a" * 5000, "\x00\x01", "%", "' OR 1=1 --"):
-        assert client_cs.get("/api/search/", {"q": query}).status_code == 200
+HOSTILE = ["", "a" * 5000, "\x00\x01", "%", "' OR 1=1 --", "title:*", '"(', "pas); DROP TABLE search_querystat;--",
+           "🐶 poplatek za psa 🐶", "<script>alert(1)</script>", "*" * 50]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_api_and_page_survive_hostile_input(client_cs, query):
+    response = client_cs.get("/api/search/", {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)
+    page = client_cs.get("/hledat/", {"q": query})
+    assert page.status_code == 200 and "<script>alert(1)</script>" not in page.content.decode()
+
+
+def test_broken_utf8_and_long_queries_are_explained(client_cs):
     assert client_cs.get("/api/search/?q=%ED%A0%80").status_code == 200
+    data = client_cs.get("/api/search/", {"q": "pas " * 2000}).json()
+    assert any("příliš dlouhý" in notice for notice in data["notices"])
+
+
+def test_emoji_do_not_hide_the_words_around_them(client_cs):
+    data = client_cs.get("/api/search/", {"q": "🐶 poplatek za psa 🐶"}).json()
+    assert data["results"][0]["slug"] == "poplatek-ze-psu"
 
 
 def test_autocomplete_api_suggests_titles(client_cs):
