@@ -1,5 +1,6 @@
 """What every search backend does, and the one result shape they all return."""
 
+from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 
 RESULT_KINDS = ("situation", "service", "counter")
@@ -62,22 +63,27 @@ class SearchFilters:
     department: str = ""
 
 
-class SearchBackend:
-    """The protocol: index documents, remove them, rebuild everything, search."""
+class SearchBackend(ABC):
+    """The protocol: index documents, remove them, rebuild everything, search, complete a prefix."""
 
     name = "base"
 
+    @abstractmethod
     def index(self, documents):
-        raise NotImplementedError
+        """Add or replace these SearchDocuments."""
 
+    @abstractmethod
     def delete(self, page_ids):
-        raise NotImplementedError
+        """Remove the documents of these pages."""
 
+    @abstractmethod
     def rebuild(self, documents, progress=None):
-        raise NotImplementedError
+        """Replace the whole index with these documents; progress(done) is called as they go in."""
 
+    @abstractmethod
     def search(self, query, filters=None, offset=0, limit=10):
-        raise NotImplementedError
+        """SearchResults for a query, SearchFilters applied, one page of hits."""
 
+    @abstractmethod
     def autocomplete(self, prefix, limit=8):
-        raise NotImplementedError
+        """Suggestions for what is being typed: [{title, url, type}]."""
