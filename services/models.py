@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from . import hours
+from . import hours, opening
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -202,7 +202,7 @@ class CounterIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["counters"] = CounterPage.objects.child_of(self).live().prefetch_related("opening_hours")
+        context["counters"] = CounterPage.objects.child_of(self).live().prefetch_related("opening_hours", "exceptions")
         return context
 
 
@@ -272,6 +272,11 @@ class CounterPage(Page):
     @cached_property
     def weekly_hours(self):
         return hours.weekly_schedule(self.opening_hours.all())
+
+    @cached_property
+    def open_state(self):
+        """Open now? From weekly hours, exceptions and Czech public holidays (services.opening)."""
+        return opening.open_state(self)
 
     def upcoming_exceptions(self, today=None):
         return hours.upcoming_exceptions(self.exceptions.all(), today)

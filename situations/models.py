@@ -52,6 +52,10 @@ class HomePage(Page):
         } if topics else {}
         context["citizen_topics"] = [t for t in topics if audiences[t.pk] & {Audience.CITIZENS, Audience.BOTH}]
         context["business_topics"] = [t for t in topics if audiences[t.pk] & {Audience.BUSINESSES, Audience.BOTH}]
+        context["counters"] = (
+            CounterPage.objects.live().descendant_of(self).order_by("title")
+            .prefetch_related("opening_hours", "exceptions")
+        )
         context["popular_situations"] = (
             SituationPage.objects.live().descendant_of(self).filter(popular=True).order_by("title")
             .only("title", "url_path", "summary")

@@ -97,6 +97,16 @@ def test_counter_page_shows_address_hours_exceptions_services_and_map(client_cs)
     assert page.select(".service-list__item a")
     map_link = page.find("a", string=lambda text: text and "mapy.cz" in text)
     assert map_link["href"].startswith("https://mapy.cz/")
+    state = page.select_one("[data-testid=open-state]").text
+    assert state.startswith(("Otevřeno do", "Zavřeno", "Dnes zavřeno"))
+
+
+def test_home_and_situation_pages_show_which_counters_are_open(client_cs):
+    home = soup(client_cs.get("/"))
+    assert len(home.select(".open-list [data-testid=open-state]")) == 11
+    situation = soup(client_cs.get("/bydleni/zmena-trvaleho-pobytu/"))
+    cards = situation.select(".counter-card")
+    assert cards and all(card.select_one("[data-testid=open-state]") for card in cards)
 
 
 def test_no_page_loads_scripts_or_fonts_from_other_sites(client_cs):
