@@ -40,7 +40,7 @@ def run_search(params, log=True):
             page_number = 1
             results = backend.search(query, filters, offset=0, limit=PAGE_SIZE)
         paginator = Paginator(range(results.total), PAGE_SIZE)
-        if log:
+        if log and page_number == 1:  # paging through results is the same search, counted once
             querylog.record(query, results.total)
     return SearchRequest(query, notices, filterset, results, page_number, paginator)
 
