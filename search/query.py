@@ -10,11 +10,11 @@ MAX_QUERY_LENGTH = 200
 def clean_query(raw):
     """The query normalised and bounded, and notices for the person who typed it.
 
-    NUL and other control characters are dropped, lone surrogates from broken Unicode are replaced,
+    NUL and other control characters become spaces, lone surrogates from broken Unicode are dropped,
     whitespace collapses, and a query longer than MAX_QUERY_LENGTH is cut at a word boundary.
     """
     notices = []
-    text = raw.encode("utf-8", "replace").decode("utf-8")
+    text = raw.encode("utf-8", "ignore").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
     text = "".join(" " if unicodedata.category(char).startswith("C") else char for char in text)
     text = " ".join(text.split())

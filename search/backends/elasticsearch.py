@@ -20,6 +20,7 @@ from elasticsearch.dsl import (
     A, Index, Integer, Keyword, Mapping, Q, Search, SearchAsYouType, Text, analyzer, token_filter,
 )
 
+from ..query import clean_query
 from ..analysis import analyze, fold, words
 from ..synonyms import SYNONYM_FILE, parse_rules
 from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
@@ -30,7 +31,6 @@ ALIAS = "navigator-search"
 FIELDS = tuple(f"{name}^{boost:g}" for name, boost in FIELD_BOOSTS.items())
 PIN_BOOST = 1_000_000
 MAX_REQUEST_TIMEOUT = 1.0  # seconds: a citizen waits no longer for Elasticsearch before the fallback answers
-MAX_QUERY_LENGTH = 500
 
 
 # -- analysis ---------------------------------------------------------------------------------------------
@@ -104,10 +104,9 @@ def source(document):
     }
 
 
-def clean_query(text):
-    """User text as plain words for Elasticsearch: no lone surrogates or NULs, capped in length."""
-    text = (text or "").encode("utf-8", "ignore").decode("utf-8").replace("\x00", " ")
-    return " ".join(text[:MAX_QUERY_LENGTH].split())
+def plain_text(text):
+    """User text as plain words for Elasticsearch (search.query.clean_query, without its notices)."""
+    return clean_query(text or "")[0]
 
 
 # -- the backend ------------------------------------------------------------------------------------------
@@ -228,7 +227,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def search(self, query, filters=None, offset=0, limit=10):
         filters = filters or SearchFilters()
-        text = clean_query(query)
+        text = plain_text(query)
         if not text or not words(text):
             return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
                                  suggestion="", backend=self.name)
@@ -294,7 +293,7 @@ class ElasticsearchBackend(SearchBackend):
         return "".join(pieces).strip()
 
     def autocomplete(self, prefix, limit=8):
-        text = clean_query(prefix)
+        text = plain_text(prefix)
         if not text or not words(text):
             return []
         fields = ["title.autocomplete^3", "title.autocomplete._2gram^3", "title.autocomplete._3gram^3",
