@@ -16,6 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
+    path("plan/", include("situations.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
 ]

@@ -1,17 +1,24 @@
-"""A situation page gathered for display: its steps with their services, and the facts those services own.
+"""A situation page gathered for one visitor: the steps that apply to them with their services, and the facts
+those services own.
 
 Counters, forms and fees are entered once on a service; a situation shows them by walking its steps, so a
-change to a service shows on every situation that uses it. Everything is fetched in a fixed number of
-queries, whatever the situation holds.
+change to a service shows on every situation that uses it. The visitor's answers to the guide leave out
+what does not apply; what depends on an unanswered question stays, marked with its condition. Everything
+is fetched in a fixed number of queries, whatever the situation holds.
 """
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 from services.fees import FeeTotal, fee_total
+
+from .guide import Answers
 
 
 @dataclass
 class ComposedSituation:
+    page: object
+    answers: Answers
     steps: list
     services: list
     optional_services: set
@@ -25,9 +32,34 @@ class ComposedSituation:
     legal_references: list
     faqs: list
     related: list
+    hidden_steps: int = 0
+    notices: list = field(default_factory=list)
+
+    @property
+    def personal(self):
+        """Whether the visitor has answered anything, so the page is their own checklist."""
+        return bool(self.answers) or self.answers.submitted
+
+    @property
+    def required_services(self):
+        return [service for service in self.services if service.pk not in self.optional_services]
+
+    @property
+    def offices(self):
+        """The offices the visitor deals with, those every visitor needs first."""
+        ordered = [*self.required_services, *(s for s in self.services if s.pk in self.optional_services)]
+        return list(dict.fromkeys(service.provider for service in ordered if service.provider))
+
+    @property
+    def answer_summary(self):
+        return self.answers.describe(self.page.guide_questions)
+
+    @property
+    def dated_deadlines(self):
+        return [deadline for deadline in self.deadlines if deadline.days is not None]
 
 
-def _unique(items):
+def unique(items):
     seen, result = set(), []
     for item in items:
         if item.pk not in seen:
@@ -36,26 +68,71 @@ def _unique(items):
     return result
 
 
-def compose_situation(page):
-    steps = list(page.steps_with_services())
-    services = _unique(service for step in steps for service in step.services.all())
-    required = _unique(service for step in steps if not step.optional for service in step.services.all())
-    optional = {service.pk for service in services if service not in required}
-    documents = list(page.documents.select_related("document", "document__obtain_situation"))
+def due_date(deadline, start):
+    if deadline.days is None or start is None:
+        return None
+    return start + datetime.timedelta(days=deadline.days)
+
+
+def compose_situation(page, answers=None):
+    answers = answers or Answers.none()
+    questions = page.guide_questions
+    service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
+
+    steps, hidden_steps = [], 0
+    for step in page.steps_with_services():
+        if not _keep(step, answers, questions):
+            hidden_steps += 1
+            continue
+        step.checklist_services = []
+        for service in step.services.all():
+            verdict = service_verdicts.get(service.pk)
+            if verdict is not None and verdict.applies is False:
+                continue
+            service.checklist_condition = verdict.condition if verdict else ""
+            step.checklist_services.append(service)
+        steps.append(step)
+
+    services = unique(service for step in steps for service in step.checklist_services)
+    required = unique(
+        service for step in steps
+        if not step.optional and step.checklist_verdict.applies
+        for service in step.checklist_services
+        if service.pk not in service_verdicts or service_verdicts[service.pk].applies
+    )
+    required_pks = {service.pk for service in required}
+    optional = {service.pk for service in services if service.pk not in required_pks}
+
+    documents = [row for row in page.documents.select_related("document", "document__obtain_situation")
+                 if _keep(row, answers, questions)]
+    deadlines = [row for row in page.deadlines.all() if _keep(row, answers, questions)]
+    for deadline in deadlines:
+        deadline.due_date = due_date(deadline, answers.date)
+
     return ComposedSituation(
+        page=page,
+        answers=answers,
         steps=steps,
         services=services,
         optional_services=optional,
-        # People go where the required steps send them first; optional steps' counters come after.
-        counters=_unique(counter for service in [*required, *(s for s in services if s.pk in optional)]
-                         for counter in service.counters.all()),
-        forms=_unique(form for service in services for form in service.forms.all()),
+        # People go where the required steps send them first; the others' counters come after.
+        counters=unique(counter for service in [*required, *(s for s in services if s.pk in optional)]
+                        for counter in service.counters.all()),
+        forms=unique(form for service in services for form in service.forms.all()),
         documents_to_bring=[row for row in documents if not row.document.fetched_by_office],
         documents_fetched=[row for row in documents if row.document.fetched_by_office],
         fee_services=[service for service in services if service.fees.all()],
         fees=fee_total(required),
-        deadlines=list(page.deadlines.all()),
+        deadlines=deadlines,
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
         related=[row.situation for row in page.related.select_related("situation") if row.situation.live],
+        hidden_steps=hidden_steps,
+        notices=list(answers.notices),
     )
+
+
+def _keep(row, answers, questions):
+    """Judges one conditional row for this visitor, remembering the verdict for the template."""
+    row.checklist_verdict = row.verdict(answers, questions)
+    return row.checklist_verdict.applies is not False

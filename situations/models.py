@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -28,7 +29,10 @@ from services.models import (
     ServicePage,
 )
 
-from .composition import compose_situation
+from . import guide
+from .checklist import checklist_for_request
+from .forms import SituationPageForm
+from .take_along import calendar_response
 
 
 class HomePage(Page):
@@ -86,7 +90,26 @@ class TopicPage(Page):
         return context
 
 
-class SituationPage(Page):
+CONDITION_HELP = _(
+    "Prázdné = týká se každého. Jinak „otazka = volba“ (více voleb oddělte čárkou, stačí jedna z nich), "
+    "„otazka != volba“ pro „nezvolil“; více podmínek oddělte středníkem, platit musí všechny. "
+    "Klíče otázek a voleb jsou na záložce Průvodce."
+)
+
+
+class Conditional(models.Model):
+    """A part of a situation that applies only to some visitors, according to their answers to the guide."""
+
+    condition = models.CharField(_("jen pokud"), max_length=500, blank=True, help_text=CONDITION_HELP)
+
+    class Meta:
+        abstract = True
+
+    def verdict(self, answers, questions):
+        return guide.judge(self.condition, answers, questions)
+
+
+class SituationPage(RoutablePageMixin, Page):
     """A life situation: everything a person needs to do, in order, following the Czech standard template."""
 
     audience = models.CharField(_("pro koho"), max_length=20, choices=Audience.choices, default=Audience.CITIZENS)
@@ -110,6 +133,11 @@ class SituationPage(Page):
     contact = models.TextField(_("kontakt pro dotazy"), blank=True)
     last_reviewed = models.DateField(_("naposledy zkontrolováno"), null=True, blank=True)
     review_due = models.DateField(_("zkontrolovat do"), null=True, blank=True)
+    date_question = models.CharField(
+        _("otázka na datum"), max_length=255, blank=True,
+        help_text=_("Např. „Kdy jste se přestěhovali?“ Když je vyplněná, průvodce se zeptá na datum a lhůty "
+                    "spočítá od něj (i v kalendáři)."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"), index.SearchField("lay_terms"), index.AutocompleteField("lay_terms"),
@@ -124,6 +152,14 @@ class SituationPage(Page):
         InlinePanel("steps", heading=_("Postup krok za krokem"), label=_("krok"),
                     help_text=_("Kroky ukážeme v tomto pořadí; přetažením je přeřadíte.")),
         InlinePanel("documents", heading=_("Co s sebou"), label=_("doklad")),
+    ]
+    guide_panels = [
+        InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"),
+                    help_text=_("Podle odpovědí ukážeme jen kroky, doklady a lhůty, které se návštěvníka týkají. "
+                                "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb.")),
+        FieldPanel("date_question"),
+        InlinePanel("service_conditions", heading=_("Služby jen pro někoho"), label=_("podmínka služby"),
+                    help_text=_("Když krok používá víc služeb a některá se týká jen části lidí.")),
     ]
     where_panels = [FieldPanel("where_to_go"), FieldPanel("online")]
     rules_panels = [
@@ -141,12 +177,14 @@ class SituationPage(Page):
     edit_handler = TabbedInterface([
         ObjectList(content_panels, heading=_("Obsah")),
         ObjectList(steps_panels, heading=_("Kroky a doklady")),
+        ObjectList(guide_panels, heading=_("Průvodce")),
         ObjectList(where_panels, heading=_("Kde a online")),
         ObjectList(rules_panels, heading=_("Lhůty a předpisy")),
         ObjectList(more_panels, heading=_("Otázky a odpovědnost")),
         ObjectList(Page.promote_panels, heading=_("Propagace")),
         ObjectList(Page.settings_panels, heading=_("Nastavení")),
     ])
+    base_form_class = SituationPageForm
     parent_page_types = ["situations.TopicPage"]
     subpage_types = []
 
@@ -162,10 +200,30 @@ class SituationPage(Page):
     def topic(self):
         return self.get_parent().specific
 
+    @cached_property
+    def guide_questions(self):
+        return [guide.Question.from_model(row) for row in self.questions.all()]
+
+    def guide_form(self, data=None, prefix=None):
+        return guide.GuideForm(self.guide_questions, data, prefix=prefix, date_label=self.date_question)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["situation"] = compose_situation(self)
+        context.update(checklist_for_request(self, request))
         return context
+
+    @path("")
+    def checklist(self, request):
+        return self.render(request)
+
+    @path("tisk/")
+    def print_checklist(self, request):
+        return self.render(request, template="situations/checklist_print.html")
+
+    @path("kalendar/")
+    def calendar(self, request):
+        context = checklist_for_request(self, request)
+        return calendar_response([context["situation"]], context["checklist_url"], self.slug)
 
     def steps_with_services(self):
         """The steps with their live services and everything the page shows of them, in a fixed number of queries."""
@@ -178,7 +236,44 @@ class SituationPage(Page):
         return self.steps.prefetch_related(Prefetch("services", queryset=services))
 
 
-class SituationStep(Orderable, ClusterableModel):
+class SituationQuestion(Orderable):
+    """One question of the situation's guide, e.g. „Odkud se stěhujete?“ with its options."""
+
+    page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(_("klíč"), max_length=30,
+                           help_text=_("Krátké jméno bez diakritiky do adresy a do podmínek, např. „odkud“."))
+    text = models.CharField(_("otázka"), max_length=255)
+    help_text = models.CharField(_("nápověda"), max_length=255, blank=True)
+    multiple = models.BooleanField(_("lze zvolit víc možností"), default=False)
+    options = models.TextField(
+        _("volby"), help_text=_("Každou volbu na samostatný řádek ve tvaru „klic | Popisek“, např. "
+                                "„jina-obec | Z jiné obce“. Bez klíče ho vytvoříme z popisku."))
+
+    panels = [FieldRowPanel([FieldPanel("key"), FieldPanel("multiple")]), FieldPanel("text"),
+              FieldPanel("help_text"), FieldPanel("options")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("otázka průvodce")
+        verbose_name_plural = _("otázky průvodce")
+
+    def __str__(self):
+        return self.text
+
+
+class SituationServiceCondition(Orderable, Conditional):
+    """A service of one of the situation's steps that only some visitors need (the dog fee, the parking permit)."""
+
+    page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="service_conditions")
+    service = models.ForeignKey(ServicePage, verbose_name=_("služba"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("service"), FieldPanel("condition")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("podmínka služby")
+        verbose_name_plural = _("podmínky služeb")
+
+
+class SituationStep(Orderable, ClusterableModel, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("co udělat"), max_length=255)
     text = RichTextField(_("podrobnosti"), features=RICH_TEXT_FEATURES, blank=True)
@@ -187,7 +282,8 @@ class SituationStep(Orderable, ClusterableModel):
                                        help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá."))
     optional = models.BooleanField(_("nepovinný krok"), default=False)
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"), FieldPanel("optional")]
+    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"),
+              FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")
@@ -197,22 +293,24 @@ class SituationStep(Orderable, ClusterableModel):
         return self.title
 
 
-class SituationDocument(Orderable, DocumentRequirement):
+class SituationDocument(Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
+
+    panels = DocumentRequirement.panels + [FieldPanel("condition")]
 
 
 class SituationLegalReference(Orderable, LegalReference):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="legal_references")
 
 
-class SituationDeadline(Orderable):
+class SituationDeadline(Orderable, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="deadlines")
     title = models.CharField(_("co je potřeba stihnout"), max_length=255)
     description = models.TextField(_("podrobnosti"), blank=True)
     days = models.PositiveIntegerField(_("počet dní"), null=True, blank=True,
                                        help_text=_("Jen pokud zákon stanoví pevnou lhůtu ve dnech."))
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("days")]
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("days"), FieldPanel("condition")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("lhůta")

@@ -32,6 +32,7 @@ from services.models import (
     ServiceLegalReference,
     ServicePage,
 )
+from situations import guide
 from situations.models import (
     HomePage,
     SituationDeadline,
@@ -39,7 +40,9 @@ from situations.models import (
     SituationFAQ,
     SituationLegalReference,
     SituationPage,
+    SituationQuestion,
     SituationRelated,
+    SituationServiceCondition,
     SituationStep,
     TopicPage,
 )
@@ -387,19 +390,51 @@ class Loader:
         page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         page.last_reviewed = record.get("last_reviewed")
         page.review_due = record.get("review_due")
+        page.date_question = record.get("date_question") or ""
+        page.questions = [
+            SituationQuestion(key=row["key"], text=row["text"], help_text=row.get("help") or "",
+                              multiple=bool(row.get("multiple")), options=self.options(row, what))
+            for row in record.get("questions") or []
+        ]
+        questions = [guide.Question.from_model(row) for row in page.questions.all()]
         page.steps = [
             SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
+                          condition=self.condition(step, questions, what),
                           services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
             for step in record.get("steps") or []
         ]
-        page.documents = [SituationDocument(**self.requirement(row, what)) for row in record.get("documents") or []]
+        page.service_conditions = [
+            SituationServiceCondition(service=self.lookup(ServicePage, row["service"], what),
+                                      condition=self.condition(row, questions, what))
+            for row in record.get("service_conditions") or []
+        ]
+        page.documents = [SituationDocument(**self.requirement(row, what), condition=self.condition(row, questions, what))
+                          for row in record.get("documents") or []]
         page.deadlines = [SituationDeadline(title=row["title"], description=row.get("description") or "",
-                                            days=row.get("days")) for row in record.get("deadlines") or []]
+                                            days=row.get("days"), condition=self.condition(row, questions, what))
+                          for row in record.get("deadlines") or []]
         page.legal_references = [SituationLegalReference(**self.legal(row)) for row in record.get("legal") or []]
         page.faqs = [SituationFAQ(question=row["question"], answer=row["answer"]) for row in record.get("faq") or []]
         page.related = [SituationRelated(situation=self.lookup(SituationPage, slug, what))
                         for slug in record.get("related") or []]
         page.live = True
+
+    @staticmethod
+    def options(row, what):
+        """Options as YAML pairs {key: label}, stored in the editors' one-per-line form."""
+        text = "\n".join(f"{key} | {label}" for key, label in (row.get("options") or {}).items())
+        errors = guide.option_errors(text)
+        if errors:
+            raise DataError(f"{what}, question {row.get('key')}: {' '.join(errors)}")
+        return text
+
+    @staticmethod
+    def condition(row, questions, what):
+        text = row.get("if") or ""
+        errors = guide.condition_errors(text, questions)
+        if errors:
+            raise DataError(f"{what}: condition '{text}': {' '.join(errors)}")
+        return text
 
     def requirement(self, row, what):
         return {"document": self.lookup(RequiredDocument, row["document"], what),

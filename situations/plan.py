@@ -1,0 +1,179 @@
+"""One plan for several situations: moving house, a new ID card and the dog fee, done in as few visits as possible.
+
+A plan lives in its URL: `?situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz` plus each situation's
+answers under its slug (`zmena-trvaleho-pobytu-odkud=jina-obec`). No account, no cookie.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext as _
+
+from services.fees import fee_total
+
+from .composition import compose_situation, unique
+from .guide import unknown_parameter_notices
+
+SITUATION_PARAMETER = "situace"
+MAX_SITUATIONS = 8
+
+
+@dataclass
+class Visit:
+    """One office visit (or, with no counter, what is done elsewhere) and the steps of the plan it serves."""
+
+    counter: object
+    entries: list = field(default_factory=list)  # (situation, step) pairs in plan order
+
+    @property
+    def situations(self):
+        return list(dict.fromkeys(situation.page.title for situation, _step in self.entries))
+
+
+@dataclass
+class MergedDocument:
+    """A document the plan needs, once, with what each situation says about it."""
+
+    document: object
+    original: bool
+    notes: list = field(default_factory=list)  # (situation title, applies_when, condition)
+
+    @property
+    def name(self):
+        return self.document.name
+
+
+@dataclass
+class Plan:
+    situations: list
+    notices: list = field(default_factory=list)
+
+    @property
+    def personal(self):
+        return any(situation.personal for situation in self.situations)
+
+    @property
+    def steps(self):
+        return [step for situation in self.situations for step in situation.steps]
+
+    @property
+    def services(self):
+        return unique(service for situation in self.situations for service in situation.services)
+
+    @property
+    def required_services(self):
+        return unique(service for situation in self.situations for service in situation.required_services)
+
+    @property
+    def optional_services(self):
+        required = {service.pk for service in self.required_services}
+        return {service.pk for service in self.services if service.pk not in required}
+
+    @property
+    def fees(self):
+        # A service two situations share is paid once.
+        return fee_total(self.required_services)
+
+    @property
+    def offices(self):
+        return list(dict.fromkeys(office for situation in self.situations for office in situation.offices))
+
+    @property
+    def forms(self):
+        return unique(form for situation in self.situations for form in situation.forms)
+
+    @property
+    def counters(self):
+        return unique(counter for situation in self.situations for counter in situation.counters)
+
+    @property
+    def deadlines(self):
+        return [(situation, deadline) for situation in self.situations for deadline in situation.deadlines]
+
+    @property
+    def dated_deadlines(self):
+        return [(situation, deadline) for situation, deadline in self.deadlines if deadline.days is not None]
+
+    @property
+    def documents_to_bring(self):
+        return _merge_documents((s, row) for s in self.situations for row in s.documents_to_bring)
+
+    @property
+    def documents_fetched(self):
+        return _merge_documents((s, row) for s in self.situations for row in s.documents_fetched)
+
+    @property
+    def visits(self):
+        return group_by_office(self.situations)
+
+
+def _merge_documents(pairs):
+    merged = {}
+    for situation, row in pairs:
+        entry = merged.setdefault(row.document.pk, MergedDocument(row.document, original=False))
+        entry.original = entry.original or row.form == row.Form.ORIGINAL
+        entry.notes.append((situation.page.title, row.applies_when, row.checklist_verdict.condition))
+    return list(merged.values())
+
+
+def group_by_office(situations):
+    """Steps grouped by the counter where they are done, so that one visit serves as many steps as it can.
+
+    A step can often be done at several counters; each goes to the one that serves the most steps of the
+    plan. Steps with no counter (online, by post, at a health insurer) come last, together.
+    """
+    entries = [(situation, step) for situation in situations for step in situation.steps]
+    candidates = {id(step): unique(counter for service in step.checklist_services for counter in service.counters.all())
+                  for _situation, step in entries}
+    reach = {}
+    for counters in candidates.values():
+        for counter in counters:
+            reach[counter.pk] = reach.get(counter.pk, 0) + 1
+    visits, elsewhere = {}, Visit(counter=None)
+    for situation, step in entries:
+        counters = candidates[id(step)]
+        if not counters:
+            elsewhere.entries.append((situation, step))
+            continue
+        best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
+        visits.setdefault(best.pk, Visit(counter=best)).entries.append((situation, step))
+    return [*visits.values(), *([elsewhere] if elsewhere.entries else [])]
+
+
+def plan_from_query(query, pages_by_slug):
+    """The plan a URL describes. Unknown situations, answers and parameters are left out with a notice."""
+    notices, slugs = [], []
+    for slug in query.getlist(SITUATION_PARAMETER):
+        if slug in slugs:
+            continue
+        if slug not in pages_by_slug:
+            notices.append(_("Situaci „%(slug)s“ neznáme, proto v plánu chybí.") % {"slug": slug[:40]})
+        elif len(slugs) >= MAX_SITUATIONS:
+            notices.append(_("Plán pojme nejvýš %(count)d situací; další jsme vynechali.") % {"count": MAX_SITUATIONS})
+            break
+        else:
+            slugs.append(slug)
+    situations, known = [], {SITUATION_PARAMETER}
+    for slug in slugs:
+        page = pages_by_slug[slug]
+        form = page.guide_form(query, prefix=slug)
+        known |= form.known_parameters()
+        answers = form.answers()
+        notices += answers.notices
+        answers.notices = []
+        situation = compose_situation(page, answers)
+        situation.guide_form = form
+        situations.append(situation)
+    notices += unknown_parameter_notices(query, known)
+    return Plan(situations, notices)
+
+
+def plan_query(situations, leave_out=None):
+    """The URL query of a plan, optionally without one of its situations."""
+    pairs = []
+    for situation in situations:
+        if situation is leave_out:
+            continue
+        pairs.append((SITUATION_PARAMETER, situation.page.slug))
+        pairs += situation.answers.to_query(situation.page.guide_questions, prefix=situation.page.slug)
+    return urlencode(pairs)

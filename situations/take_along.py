@@ -1,0 +1,69 @@
+"""What a visitor takes along: a QR code of their checklist and a calendar file of its deadlines."""
+
+import datetime
+import hashlib
+
+import segno
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from icalendar import Alarm, Calendar, Event
+
+CALENDAR_PRODUCT = "-//Navigátor životních situací//CS"
+
+
+def qr_svg(url):
+    """An inline SVG QR code of the URL, drawn on the server so it prints without JavaScript."""
+    code = segno.make(url, error="m", micro=False)
+    svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=_("QR kód odkazu na tento seznam"))
+    return mark_safe(svg)
+
+
+def dated_deadlines(situations):
+    return [(situation, deadline) for situation in situations for deadline in situation.deadlines
+            if deadline.days is not None]
+
+
+def calendar_bytes(situations, url, today=None):
+    """An iCalendar file with one all-day event for each deadline set in days.
+
+    Days run from the date the visitor gave the guide; without one, from today, which the event says.
+    """
+    today = today or timezone.localdate()
+    calendar = Calendar()
+    calendar.add("prodid", CALENDAR_PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", ", ".join(situation.page.title for situation in situations))
+    for situation, deadline in dated_deadlines(situations):
+        start = situation.answers.date or today
+        due = start + datetime.timedelta(days=deadline.days)
+        counted_from = (_("Počítáno od %(date)s.") % {"date": f"{start.day}. {start.month}. {start.year}"})
+        event = Event()
+        event.add("uid", _uid(situation.page.pk, deadline.pk, start))
+        event.add("dtstamp", timezone.now())
+        event.add("summary", f"{deadline.title} ({situation.page.title})")
+        event.add("dtstart", due)
+        event.add("dtend", due + datetime.timedelta(days=1))
+        event.add("description", "\n".join(part for part in [deadline.description, counted_from, url] if part))
+        event.add("url", url)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", deadline.title)
+        alarm.add("trigger", datetime.timedelta(days=-1))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _uid(page_pk, deadline_pk, start):
+    digest = hashlib.sha256(f"{page_pk}:{deadline_pk}:{start.isoformat()}".encode()).hexdigest()[:16]
+    return f"{digest}@navigator"
+
+
+def calendar_response(situations, url, filename):
+    if not dated_deadlines(situations):
+        raise Http404(_("Tady nejsou žádné lhůty s pevným počtem dní."))
+    response = HttpResponse(calendar_bytes(situations, url), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response

@@ -1,0 +1,47 @@
+"""The plan of several situations: its page, its print view and its calendar file."""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .models import SituationPage, TopicPage
+from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
+from .take_along import calendar_response, qr_svg
+
+
+def _plan_context(request):
+    wanted = request.GET.getlist(SITUATION_PARAMETER)[: MAX_SITUATIONS * 2]
+    pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
+    plan = plan_from_query(request.GET, {page.slug: page for page in pages})
+    query = plan_query(plan.situations)
+    back_url = reverse("plan") + (f"?{query}" if query else "")
+    plan_url = request.build_absolute_uri(back_url)
+    for situation in plan.situations:
+        situation.remove_query = plan_query(plan.situations, leave_out=situation)
+    return {"plan": plan, "s": plan, "plan_query": query, "plan_url": plan_url, "checklist_url": plan_url,
+            "back_url": back_url, "page_title": _("Můj plán"),
+            "qr_code": qr_svg(plan_url) if plan.situations else ""}
+
+
+def plan(request):
+    context = _plan_context(request)
+    in_plan = {situation.page.pk for situation in context["plan"].situations}
+    context["suggestions"] = [
+        related for situation in context["plan"].situations for related in situation.related
+        if related.pk not in in_plan and not in_plan.add(related.pk)
+    ][:6]
+    situations = SituationPage.objects.live().order_by("title").only("title", "slug", "path", "depth")
+    context["topics"] = [
+        (topic, [page for page in situations if page.path.startswith(topic.path)])
+        for topic in TopicPage.objects.live().order_by("path").only("title", "path")
+    ]
+    return render(request, "situations/plan.html", context)
+
+
+def plan_print(request):
+    return render(request, "situations/checklist_print.html", _plan_context(request))
+
+
+def plan_calendar(request):
+    context = _plan_context(request)
+    return calendar_response(context["plan"].situations, context["plan_url"], "plan")
