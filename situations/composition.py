@@ -75,7 +75,7 @@ def due_date(deadline, start):
 
 
 def compose_situation(page, answers=None):
-    answers = answers or Answers.none()
+    answers = Answers.none() if answers is None else answers
     questions = page.guide_questions
     service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
 

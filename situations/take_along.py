@@ -15,9 +15,10 @@ CALENDAR_PRODUCT = "-//Navigátor životních situací//CS"
 
 def qr_svg(url):
     """An inline SVG QR code of the URL, drawn on the server so it prints without JavaScript."""
-    code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=_("QR kód odkazu na tento seznam"))
-    return mark_safe(svg)
+    code = segno.make_qr(url, error="m")
+    label = _("QR kód s odkazem na tento seznam")
+    svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=label)
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
 
 
 def dated_deadlines(situations):

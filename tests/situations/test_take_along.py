@@ -1,0 +1,92 @@
+"""What a visitor takes along: the QR code encodes their checklist's URL, the calendar file their deadlines."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+import icalendar
+import pytest
+import segno
+from bs4 import BeautifulSoup
+
+from situations.composition import compose_situation
+from situations.guide import Answers
+from situations.models import SituationPage
+from situations.take_along import calendar_bytes
+
+pytestmark = pytest.mark.django_db
+
+MOVING = "/bydleni/zmena-trvaleho-pobytu/"
+
+
+def dark_modules(svg):
+    """The dark modules of a QR code drawn by segno as one SVG path (moves and horizontal runs)."""
+    path = BeautifulSoup(svg, "html.parser").find("path", class_="qrline")
+    border = 2
+    cells, x, y = set(), 0.0, 0.0
+    for command, numbers in re.findall(r"([MmHh])([-\d. ]+)", path["d"]):
+        values = [float(value) for value in numbers.split()]
+        if command == "M":
+            x, y = values
+        elif command == "m":
+            x, y = x + values[0], y + values[1]
+        else:
+            cells |= {(int(y - 0.5) - border, int(x) + step - border) for step in range(int(values[0]))}
+            x += values[0]
+    return cells
+
+
+def expected_modules(url):
+    matrix = segno.make_qr(url, error="m").matrix
+    return {(row, column) for row, line in enumerate(matrix) for column, dark in enumerate(line) if dark}
+
+
+def test_qr_code_encodes_the_personal_checklist_url(client_cs):
+    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    query = urlencode(Answers().to_query(page.guide_questions)) or ""
+    response = client_cs.get(MOVING)
+    svg = str(BeautifulSoup(response.content, "html.parser").select_one(".take-along__qr svg"))
+    assert dark_modules(svg) == expected_modules("http://localhost" + MOVING + (f"?{query}" if query else ""))
+
+
+def test_qr_code_carries_the_answers_without_stray_parameters(client_cs):
+    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    question = page.guide_questions[0]
+    option = question.options[-1].key
+    response = client_cs.get(MOVING, {"pruvodce": "1", question.key: option, "neznamy": "x"})
+    html = BeautifulSoup(response.content, "html.parser")
+    answered = Answers(chosen={question.key: frozenset([option])}, submitted=True)
+    multiple = {q.key: frozenset() for q in page.guide_questions if q.multiple}
+    answered.chosen.update(multiple)
+    url = "http://localhost" + MOVING + "?" + urlencode(answered.to_query(page.guide_questions))
+    assert dark_modules(str(html.select_one(".take-along__qr svg"))) == expected_modules(url)
+    assert html.select_one(".take-along__qr svg")["aria-label"]
+
+
+def test_calendar_has_one_event_per_deadline_in_days_counted_from_the_visitors_date():
+    page = SituationPage.objects.get(slug="zalozeni-zivnosti")
+    moved = datetime.date(2026, 12, 28)
+    situation = compose_situation(page, Answers(date=moved))
+    calendar = icalendar.Calendar.from_ical(calendar_bytes([situation], "https://example.cz/x"))
+    events = list(calendar.walk("VEVENT"))
+    dated = [deadline for deadline in page.deadlines.all() if deadline.days is not None]
+    assert len(events) == len(dated) > 0
+    for event, deadline in zip(events, dated, strict=True):
+        assert event.decoded("dtstart") == moved + datetime.timedelta(days=deadline.days)
+        assert deadline.title in str(event["summary"])
+        assert "https://example.cz/x" in str(event["description"])
+        assert list(event.walk("VALARM"))
+
+
+def test_calendar_download_is_a_calendar_file(client_cs):
+    response = client_cs.get("/podnikani/zalozeni-zivnosti/kalendar/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert 'filename="zalozeni-zivnosti.ics"' in response["Content-Disposition"]
+    assert icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
+def test_calendar_of_a_situation_without_deadlines_in_days_is_not_found(client_cs):
+    without = next(page for page in SituationPage.objects.live()
+                   if not page.deadlines.filter(days__isnull=False).exists())
+    assert client_cs.get(without.url + "kalendar/").status_code == 404
