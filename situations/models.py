@@ -1,6 +1,7 @@
 """Home, topic and life-situation pages, and the ordered parts of a situation."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -218,7 +219,8 @@ class SituationPage(RoutablePageMixin, Page):
 
     @path("tisk/")
     def print_checklist(self, request):
-        return self.render(request, template="situations/checklist_print.html")
+        context = self.get_context(request)
+        return TemplateResponse(request, "situations/checklist_print.html", {**context, "s": context["situation"]})
 
     @path("kalendar/")
     def calendar(self, request):
