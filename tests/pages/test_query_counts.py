@@ -22,13 +22,14 @@ from situations.models import (
     SituationDocument,
     SituationFAQ,
     SituationPage,
+    SituationQuestion,
     SituationRelated,
+    SituationServiceCondition,
     SituationStep,
     TopicPage,
 )
 
 pytestmark = pytest.mark.django_db
-MAX_QUERIES = 25
 
 
 def build_situation(size):
@@ -53,7 +54,10 @@ def build_situation(size):
     documents = [RequiredDocument.objects.create(name=f"Doklad {size}-{n}", slug=f"qc-doc-{size}-{n}")
                  for n in range(size)]
     situation = SituationPage(title=f"Situace s {size} položkami", slug=f"qc-situation-{size}", summary="Shrnutí.")
-    situation.steps = [SituationStep(title=f"Krok {n}", services=[services[n]]) for n in range(size)]
+    situation.questions = [SituationQuestion(key="auto", text="Máte auto?", options="ano | Ano\nne | Ne")]
+    situation.steps = [SituationStep(title=f"Krok {n}", services=[services[n]], condition="auto = ano" if n % 2 else "")
+                       for n in range(size)]
+    situation.service_conditions = [SituationServiceCondition(service=services[0], condition="auto = ne")]
     situation.documents = [SituationDocument(document=document) for document in documents]
     situation.deadlines = [SituationDeadline(title=f"Lhůta {n}", days=15) for n in range(size)]
     situation.faqs = [SituationFAQ(question=f"Otázka {n}?", answer="<p>Ano.</p>") for n in range(size)]
@@ -70,12 +74,39 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_situation_page_query_count_does_not_grow_with_content(client_cs):
+# One query each for the page, its steps with their services, fees, counters with hours and exceptions, forms,
+# documents, deadlines, legal references, FAQ, related situations, questions and service conditions, plus
+# Wagtail's site, settings and the user bar.
+# The print sheet leaves out Wagtail's user bar.
+SITUATION_QUERIES = 24
+PRINT_QUERIES = 23
+# Each situation in a plan costs the queries of its composition; the plan itself adds the situations' lookup.
+PLAN_QUERIES = {2: 32, 3: 45}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", SITUATION_QUERIES), ("?pruvodce=1&auto=ano", SITUATION_QUERIES), ("?pruvodce=1&auto=ne", SITUATION_QUERIES),
+    ("tisk/?auto=ano", PRINT_QUERIES),
+])
+def test_situation_page_query_count_does_not_grow_with_content(client_cs, query, expected):
     small = build_situation(2)
     large = build_situation(20)
-    small_count = count_queries(client_cs, small.url)
-    large_count = count_queries(client_cs, large.url)
-    assert small_count == large_count
-    assert large_count <= MAX_QUERIES
+    assert count_queries(client_cs, small.url + query) == count_queries(client_cs, large.url + query) == expected
+
+
+def test_situation_page_shows_everything_it_holds(client_cs):
+    large = build_situation(20)
     html = client_cs.get(large.url).content.decode()
     assert html.count('class="steps__item"') == 20 and html.count('class="counter-card"') == 20
+    # Without a car, every other step goes; with one, the first service goes (it is only for those without).
+    without_car = client_cs.get(large.url + "?pruvodce=1&auto=ne").content.decode()
+    assert without_car.count('class="steps__item"') == 10 and without_car.count('class="counter-card"') == 10
+    with_car = client_cs.get(large.url + "?pruvodce=1&auto=ano").content.decode()
+    assert with_car.count('class="steps__item"') == 20 and with_car.count('class="counter-card"') == 19
+
+
+def test_plan_query_count_grows_only_with_the_number_of_situations(client_cs):
+    two = "/plan/?situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz"
+    three = two + "&situace=cestovni-pas"
+    assert count_queries(client_cs, two) == PLAN_QUERIES[2]
+    assert count_queries(client_cs, three) == PLAN_QUERIES[3]
