@@ -152,12 +152,17 @@ class Condition:
             question = by_key.get(clause.question)
             if question is None:
                 continue
-            labels = [question.label_of(key).lower() for key in sorted(clause.options, key=_order_in(question))]
+            labels = [_lower_first(question.label_of(key)) for key in sorted(clause.options, key=_order_in(question))]
             chosen = _(" nebo ").join(labels)
             if clause.negated:
                 chosen = _("ne %(options)s") % {"options": chosen}
             parts.append(f"{question.text} {chosen}")
         return "; ".join(parts)
+
+
+def _lower_first(label):
+    """„Ze zahraničí“ reads „ze zahraničí“ inside a sentence; „EU“ and other capitals further on stay."""
+    return label[:1].lower() + label[1:]
 
 
 def _order_in(question):
