@@ -137,7 +137,7 @@ def test_print_sheet_has_tick_boxes_answers_qr_and_no_prose(client_cs):
     html = soup(client_cs.get(MOVING + "tisk/", DOG_MOVE))
     sheet = html.select_one(".sheet")
     text = sheet.get_text(" ", strip=True)
-    assert "Odkud se stěhujete? z jiné obce nebo městské části" in text
+    assert "Odkud se stěhujete? Z jiné obce nebo městské části" in text
     steps = sheet.select(".sheet__checks--numbered > li")
     documents = sheet.select("#print-documents ~ ul > li")
     assert len(steps) == len(compose_situation(moving(), answers(
