@@ -8,25 +8,57 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.e2e
 
 
-def test_citizen_goes_from_home_to_the_moving_situation_and_prints_it(page, live_site, screenshot):
+def pdf_pages(pdf):
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_citizen_answers_the_moving_questions_and_prints_the_checklist(page, live_site, screenshot):
     page.goto(live_site + "/")
     expect(page.locator("html")).to_have_attribute("lang", "cs")
     page.get_by_role("link", name="Bydlení a stěhování").first.click()
     expect(page).to_have_url(re.compile(r"/bydleni/$"))
     page.locator(".situation-list__title a[href='/bydleni/zmena-trvaleho-pobytu/']").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Stěhování")
-    expect(page.locator(".steps__item").first).to_be_visible()
+    everything = page.locator(".steps__item").count()
 
-    print_button = page.get_by_role("button", name="Vytisknout jako kontrolní seznam")
-    expect(print_button).to_be_visible()  # shown only because JavaScript runs
+    page.get_by_label("Z jiné obce nebo městské části").check()
+    page.get_by_label("Ne, mám nájemní smlouvu").check()
+    page.get_by_label("Mám psa").check()
+    page.get_by_label("Osobně na úřadě").check()
+    page.get_by_label("Kdy jste ohlásili nový trvalý pobyt?").fill("2026-11-20")
+    page.get_by_role("button", name="Ukázat můj seznam").click()
+
+    expect(page).to_have_url(re.compile(r"odkud=jina-obec.*mam=pes.*datum=2026-11-20"))
+    expect(page.get_by_role("heading", name="Přihlaste psa u nového úřadu")).to_be_visible()
+    expect(page.get_by_role("heading", name="Domluvte se s vlastníkem bytu")).to_have_count(0)
+    assert page.locator(".steps__item").count() < everything
+    expect(page.locator("#doklady").locator("..")).to_contain_text("Nájemní smlouva")
+    expect(page.locator(".deadline__due").first).to_contain_text("5. 12. 2026")
+
+    page.get_by_role("link", name="Vytisknout můj seznam").first.click()
+    expect(page).to_have_url(re.compile(r"/zmena-trvaleho-pobytu/tisk/\?pruvodce=1&odkud=jina-obec"))
+    expect(page.get_by_role("button", name="Vytisknout")).to_be_visible()  # shown only because JavaScript runs
+    expect(page.locator(".sheet__qr svg")).to_be_visible()
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
-    expect(page.locator(".situation__toc")).to_be_hidden()
-    expect(page.locator(".checkbox-print").first).to_be_visible()
-    expect(page.locator(".checklist li").first).to_be_visible()
+    expect(page.locator(".sheet__actions")).to_be_hidden()
+    expect(page.locator(".sheet .checkbox-print").first).to_be_visible()
+    expect(page.locator(".sheet")).to_contain_text("Přihlaste psa u nového úřadu")
     pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
-    screenshot("citizen-prints-moving-checklist")
+    assert pdf.startswith(b"%PDF") and 1 <= pdf_pages(pdf) <= 2
+    screenshot("citizen-prints-personal-moving-checklist")
+
+
+GUIDED = ["bydleni/zmena-trvaleho-pobytu", "rodina/narozeni-ditete", "rodina/umrti-blizke-osoby",
+          "podnikani/zalozeni-zivnosti", "podnikani/provozovna", "doklady/obcansky-prukaz"]
+
+
+def test_every_guided_checklist_prints_on_at_most_two_sheets_even_unanswered(page, live_site):
+    for path in GUIDED:
+        page.goto(f"{live_site}/{path}/tisk/")
+        page.emulate_media(media="print")
+        pages = pdf_pages(page.pdf(format="A4"))
+        assert 1 <= pages <= 2, f"{path} prints on {pages} sheets"
 
 
 def test_citizen_browses_the_catalog_by_department_and_opens_a_counter(page, live_site, screenshot):
