@@ -45,10 +45,13 @@ class ComposedSituation:
         return [service for service in self.services if service.pk not in self.optional_services]
 
     @property
+    def visits(self):
+        return group_by_office([self])
+
+    @property
     def offices(self):
-        """The offices the visitor deals with, those every visitor needs first."""
-        ordered = [*self.required_services, *(s for s in self.services if s.pk in self.optional_services)]
-        return list(dict.fromkeys(service.provider for service in ordered if service.provider))
+        """The counters the visitor goes to, one for each group of steps that can be done there together."""
+        return [visit.counter for visit in self.visits if visit.counter]
 
     @property
     def answer_summary(self):
@@ -57,6 +60,18 @@ class ComposedSituation:
     @property
     def dated_deadlines(self):
         return [deadline for deadline in self.deadlines if deadline.days is not None]
+
+
+@dataclass
+class Visit:
+    """One office visit (or, with no counter, what is done elsewhere) and the steps of the plan it serves."""
+
+    counter: object
+    entries: list = field(default_factory=list)  # (situation, step) pairs in plan order
+
+    @property
+    def situations(self):
+        return list(dict.fromkeys(situation.page.title for situation, _step in self.entries))
 
 
 def unique(items):
@@ -136,3 +151,27 @@ def _keep(row, answers, questions):
     """Judges one conditional row for this visitor, remembering the verdict for the template."""
     row.checklist_verdict = row.verdict(answers, questions)
     return row.checklist_verdict.applies is not False
+
+
+def group_by_office(situations):
+    """Steps grouped by the counter where they are done, so that one visit serves as many steps as it can.
+
+    A step can often be done at several counters; each goes to the one that serves the most steps of the
+    plan. Steps with no counter (online, by post, at a health insurer) come last, together.
+    """
+    entries = [(situation, step) for situation in situations for step in situation.steps]
+    candidates = {id(step): unique(counter for service in step.checklist_services for counter in service.counters.all())
+                  for _situation, step in entries}
+    reach = {}
+    for counters in candidates.values():
+        for counter in counters:
+            reach[counter.pk] = reach.get(counter.pk, 0) + 1
+    visits, elsewhere = {}, Visit(counter=None)
+    for situation, step in entries:
+        counters = candidates[id(step)]
+        if not counters:
+            elsewhere.entries.append((situation, step))
+            continue
+        best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
+        visits.setdefault(best.pk, Visit(counter=best)).entries.append((situation, step))
+    return [*visits.values(), *([elsewhere] if elsewhere.entries else [])]

@@ -11,23 +11,11 @@ from django.utils.translation import gettext as _
 
 from services.fees import fee_total
 
-from .composition import compose_situation, unique
+from .composition import compose_situation, group_by_office, unique
 from .guide import unknown_parameter_notices
 
 SITUATION_PARAMETER = "situace"
 MAX_SITUATIONS = 8
-
-
-@dataclass
-class Visit:
-    """One office visit (or, with no counter, what is done elsewhere) and the steps of the plan it serves."""
-
-    counter: object
-    entries: list = field(default_factory=list)  # (situation, step) pairs in plan order
-
-    @property
-    def situations(self):
-        return list(dict.fromkeys(situation.page.title for situation, _step in self.entries))
 
 
 @dataclass
@@ -76,7 +64,7 @@ class Plan:
 
     @property
     def offices(self):
-        return list(dict.fromkeys(office for situation in self.situations for office in situation.offices))
+        return [visit.counter for visit in self.visits if visit.counter]
 
     @property
     def forms(self):
@@ -114,30 +102,6 @@ def _merge_documents(pairs):
         entry.original = entry.original or row.form == row.Form.ORIGINAL
         entry.notes.append((situation.page.title, row.applies_when, row.checklist_verdict.condition))
     return list(merged.values())
-
-
-def group_by_office(situations):
-    """Steps grouped by the counter where they are done, so that one visit serves as many steps as it can.
-
-    A step can often be done at several counters; each goes to the one that serves the most steps of the
-    plan. Steps with no counter (online, by post, at a health insurer) come last, together.
-    """
-    entries = [(situation, step) for situation in situations for step in situation.steps]
-    candidates = {id(step): unique(counter for service in step.checklist_services for counter in service.counters.all())
-                  for _situation, step in entries}
-    reach = {}
-    for counters in candidates.values():
-        for counter in counters:
-            reach[counter.pk] = reach.get(counter.pk, 0) + 1
-    visits, elsewhere = {}, Visit(counter=None)
-    for situation, step in entries:
-        counters = candidates[id(step)]
-        if not counters:
-            elsewhere.entries.append((situation, step))
-            continue
-        best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
-        visits.setdefault(best.pk, Visit(counter=best)).entries.append((situation, step))
-    return [*visits.values(), *([elsewhere] if elsewhere.entries else [])]
 
 
 def plan_from_query(query, pages_by_slug):
