@@ -1,7 +1,5 @@
 """A situation page for one request: the guide form, the visitor's answers and their personal checklist."""
 
-from urllib.parse import urlencode
-
 from .composition import compose_situation
 from .guide import unknown_parameter_notices
 from .take_along import qr_svg
@@ -12,13 +10,12 @@ def checklist_for_request(page, request):
     answers = form.answers()
     answers.notices += unknown_parameter_notices(request.GET, form.known_parameters())
     situation = compose_situation(page, answers)
-    query = urlencode(answers.to_query(page.guide_questions))
-    back_url = page.url + (f"?{query}" if query else "")
+    back_url = situation.checklist_path
     checklist_url = request.build_absolute_uri(back_url)
     return {
         "guide_form": form,
         "situation": situation,
-        "checklist_query": query,
+        "checklist_query": back_url.partition("?")[2],
         "checklist_url": checklist_url,
         "back_url": back_url,
         "qr_code": qr_svg(checklist_url),

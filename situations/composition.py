@@ -9,6 +9,7 @@ is fetched in a fixed number of queries, whatever the situation holds.
 
 import datetime
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from services.fees import FeeTotal, fee_total
 
@@ -43,6 +44,12 @@ class ComposedSituation:
     @property
     def required_services(self):
         return [service for service in self.services if service.pk not in self.optional_services]
+
+    @property
+    def checklist_path(self):
+        """The situation's page with the visitor's answers, as a link from a plan or the front desk."""
+        query = urlencode(self.answers.to_query(self.page.guide_questions))
+        return self.page.url + (f"?{query}" if query else "")
 
     @property
     def visits(self):
