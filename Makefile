@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv npm migrate demo chromium benchmark-pages clean
+.PHONY: run test setup venv npm translations migrate demo chromium benchmark-pages clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -15,7 +15,12 @@ run: setup demo ## Set everything up, load the demo catalog and serve on http://
 test: setup chromium ## Set everything up and run the whole suite
 	$(PY) -m pytest
 
-setup: $(VENV)/.installed node_modules/.installed migrate
+setup: $(VENV)/.installed node_modules/.installed translations migrate
+
+# Czech plural forms (1 / 2–4 / 5+): compiled with polib, so no machine needs GNU gettext.
+translations: locale/cs/LC_MESSAGES/django.mo
+locale/cs/LC_MESSAGES/django.mo: locale/cs/LC_MESSAGES/django.po $(VENV)/.installed
+	$(MANAGE) compile_translations -v0
 
 venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
