@@ -3,10 +3,15 @@
   const DELAY_MS = 150;
 
   function setUp(input) {
-    const list = document.getElementById(input.getAttribute("aria-controls"));
+    const list = document.getElementById(input.dataset.suggestions);
     const row = input.closest(".search-form__row");
     if (!list || !row) return;
     row.classList.add("search-form__row--autocomplete");
+    // The box becomes an ARIA 1.2 combobox only now that it can offer suggestions.
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
     let timer = null;
     let active = -1;
     let controller = null;
