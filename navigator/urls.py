@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
     path("plan/", include("situations.urls")),
+    path("prepazka/", include("frontdesk.urls")),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
 ]

@@ -283,6 +283,14 @@ class GuideForm(forms.Form):
     def date_field(self):
         return self[DATE_FIELD] if DATE_FIELD in self.fields else None
 
+    @property
+    def date_value(self):
+        """The date to show back in the form: only one that was read, never raw input."""
+        if not self.is_bound or DATE_FIELD not in self.fields or not self.is_valid() and DATE_FIELD in self.errors:
+            return ""
+        value = self.cleaned_data.get(DATE_FIELD)
+        return value.isoformat() if value else ""
+
     def known_parameters(self):
         return {self.add_prefix(name) for name in self.fields}
 

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "situations",
     "services",
     "search",
+    "frontdesk",
     "navigator",
     "navigator.demo",
     "wagtail.contrib.forms",

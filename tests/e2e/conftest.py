@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# The demo accounts of the site under test (made by ensure_demo_users), for tests that sign in.
+DEMO_PASSWORDS = {"DEMO_ADMIN_PASSWORD": "e2e-admin-heslo", "DEMO_CLERK_PASSWORD": "e2e-prepazka-heslo"}
 
 
 def free_port():
@@ -26,9 +28,10 @@ def free_port():
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("site-var")
-    env = {**os.environ, "NAVIGATOR_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "navigator.settings.test"}
+    env = {**os.environ, **DEMO_PASSWORDS, "NAVIGATOR_VAR_DIR": str(var_dir),
+           "DJANGO_SETTINGS_MODULE": "navigator.settings.test"}
     env.pop("DATABASE_URL", None)
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"]):
+    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"], ["ensure_demo_users"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
@@ -48,6 +51,12 @@ def live_site(tmp_path_factory):
     yield url
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def clerk_login():
+    """The demo front-desk clerk's username and password on the site under test."""
+    return "prepazka", DEMO_PASSWORDS["DEMO_CLERK_PASSWORD"]
 
 
 @pytest.fixture(scope="session")

@@ -158,3 +158,11 @@ def test_every_demo_guide_situation_has_questions_and_conditions():
         assert conditions, slug
         keys = {question.key for question in page.guide_questions}
         assert {condition.split("=")[0].strip(" !") for condition in conditions} <= keys, slug
+
+
+def test_an_unreadable_date_is_not_echoed_back_into_the_form(client_cs):
+    html = soup(client_cs.get(MOVING, {"pruvodce": "1", "datum": "2026-11-20\x00<b>"}))
+    assert html.select_one("input[name=datum]")["value"] == ""
+    assert html.select(".notice")
+    html = soup(client_cs.get(MOVING, {"pruvodce": "1", "datum": "2026-11-20"}))
+    assert html.select_one("input[name=datum]")["value"] == "2026-11-20"

@@ -1,0 +1,53 @@
+"""The front desk's pages: search with instant results, a situation at a glance, today's counters."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from situations.checklist import checklist_for_request
+
+from .access import clerk_required
+from .counters import counters_today
+from .search import desk_search
+from .situation_lookup import find_situation, popular_situations
+
+
+def _results_context(request):
+    results = desk_search(request.GET.get("q", ""))
+    return {"results": results, "query": results.query,
+            "popular": popular_situations() if not results.searched else []}
+
+
+@require_GET
+@never_cache
+@clerk_required
+def home(request):
+    context = _results_context(request)
+    context.update(page_title=_("Přepážka"), counters=counters_today(), autofocus_search=True)
+    return render(request, "frontdesk/home.html", context)
+
+
+@require_GET
+@never_cache
+@clerk_required
+def results(request):
+    """The result list alone, which the page's script swaps in while the clerk types."""
+    return render(request, "frontdesk/includes/results.html", _results_context(request))
+
+
+@require_GET
+@never_cache
+@clerk_required
+def situation(request, slug):
+    page = find_situation(slug)
+    if page is None:
+        shown = "".join(character for character in slug[:80] if character.isprintable())
+        context = {"page_title": _("Situace nenalezena"), "slug": shown, "counters": counters_today(),
+                   "autofocus_search": True}
+        return render(request, "frontdesk/not_found.html", context, status=404)
+    context = checklist_for_request(page, request)
+    first = {counter.pk for counter in context["situation"].offices}
+    context.update(page=page, page_title=_("%(title)s – přepážka") % {"title": page.title},
+                   counters=counters_today(first))
+    return render(request, "frontdesk/situation.html", context)
