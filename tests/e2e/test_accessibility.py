@@ -48,3 +48,32 @@ def test_public_pages_have_no_wcag_violations(browser, live_site, width):
     finally:
         context.close()
     assert not found, "\n".join(f"{name}: {problem}" for name, problems in found.items() for problem in problems)
+
+
+DESK_PAGES = {
+    "front desk": "/prepazka/",
+    "front desk results": "/prepazka/?q=stěhování",
+    "front desk situation": "/prepazka/situace/zmena-trvaleho-pobytu/?pruvodce=1&odkud=jina-obec&mam=pes",
+    "front desk unknown situation": "/prepazka/situace/neexistuje/",
+}
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_front_desk_pages_have_no_wcag_violations(browser, live_site, clerk_login, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="cs-CZ")
+    page = context.new_page()
+    username, password = clerk_login
+    found = {}
+    try:
+        page.goto(live_site + "/admin/login/?next=/prepazka/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", password)
+        page.press("input[name=password]", "Enter")
+        page.wait_for_url(live_site + "/prepazka/")
+        for name, path in DESK_PAGES.items():
+            page.goto(live_site + path)
+            if problems := violations(page):
+                found[name] = problems
+    finally:
+        context.close()
+    assert not found, "\n".join(f"{name}: {problem}" for name, problems in found.items() for problem in problems)
