@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from opendata import api as opendata_api
 from search import views as search_views
 
 from . import views
@@ -16,8 +17,12 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
+    path("hledat/otevrit/", search_views.open_result, name="search_open"),
     path("plan/", include("situations.urls")),
     path("prepazka/", include("frontdesk.urls")),
+    path("zpetna-vazba/", include("feedback.urls")),
+    path("otevrena-data/", include("opendata.urls")),
+    path("api/v2/", opendata_api.api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),
 ]

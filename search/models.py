@@ -1,4 +1,8 @@
-"""The public search index of the database backend, pinned results, and the privacy-safe query log."""
+"""The public search index of the database backend, pinned results, and the privacy-safe query log.
+
+The query log counts, per ISO week, each scrubbed query (QueryStat) and each search result opened for a query
+(OpenedResult): the week, the query, the page and its position, and nothing about who searched.
+"""
 
 import secrets
 
@@ -19,7 +23,7 @@ class IndexedDocument(models.Model):
     kind = models.CharField(max_length=20, db_index=True)
     slug = models.CharField(max_length=255)
     title = models.CharField(max_length=255)
-    url = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, db_index=True)  # autocomplete finds the page id of a suggestion
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     audience = models.CharField(max_length=20, blank=True)
@@ -63,16 +67,40 @@ class PinnedResult(models.Model):
 
 
 class QueryStat(models.Model):
-    """How often a normalised, scrubbed query was searched, and how often it found nothing."""
+    """How often a normalised, scrubbed query was searched in one ISO week, and how often it found nothing."""
 
-    query = models.CharField(max_length=200, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    zero_results = models.PositiveIntegerField(default=0)
-    last_searched = models.DateTimeField(auto_now=True)
+    week = models.DateField(_("týden"), help_text=_("Pondělí týdne podle ISO 8601, v časovém pásmu úřadu."))
+    query = models.CharField(_("dotaz"), max_length=200)
+    count = models.PositiveIntegerField(_("hledáno"), default=0)
+    zero_results = models.PositiveIntegerField(_("bez výsledků"), default=0)
+    last_searched = models.DateTimeField(_("naposledy"), auto_now=True)
 
     class Meta:
         verbose_name = _("hledaný dotaz")
         verbose_name_plural = _("hledané dotazy")
+        # The conflict target of querylog's upsert, and the index the weekly reports filter by.
+        constraints = [models.UniqueConstraint(fields=["week", "query"], name="search_querystat_week_query")]
+
+
+class OpenedResult(models.Model):
+    """How often a search result (a page) was opened for a scrubbed query in one ISO week.
+
+    `position_sum` adds up the result's 1-based position at each opening, so the average position is
+    position_sum / count: a page people open from far down the list deserves a better rank or a pin.
+    """
+
+    week = models.DateField(_("týden"))
+    query = models.CharField(_("dotaz"), max_length=200)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("stránka"), on_delete=models.CASCADE,
+                             related_name="+")
+    count = models.PositiveIntegerField(_("otevřeno"), default=0)
+    position_sum = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("otevřený výsledek hledání")
+        verbose_name_plural = _("otevřené výsledky hledání")
+        constraints = [models.UniqueConstraint(fields=["week", "query", "page"],
+                                               name="search_openedresult_week_query_page")]
 
 
 class IndexState(models.Model):

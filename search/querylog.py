@@ -3,12 +3,17 @@
 People type personal data into search boxes: their birth number, e-mail, phone, an account or file number.
 None of it may reach the database, so every query is scrubbed first (each kind of personal data becomes a
 marker such as «rodné číslo»), then normalised (lowercase, whitespace collapsed, at most 200 characters;
-diacritics are kept so editors read the words people really typed) and counted in QueryStat.
+diacritics are kept so editors read the words people really typed) and counted in QueryStat, per ISO week
+(the week starts on Monday in the office's time zone).
 
-`record()` costs the search request one INSERT ... ON CONFLICT DO UPDATE statement, with no read before it,
-and never raises: analytics must not break or slow down search.
+When a citizen opens a result, `record_opened()` counts (week, query, page) in OpenedResult and adds the
+result's position; nothing about the person (address, session, cookie, browser) is kept.
+
+`record()` and `record_opened()` each cost the request one INSERT ... ON CONFLICT DO UPDATE statement, with no
+read before it, and never raise: analytics must not break or slow down search.
 """
 
+import datetime
 import logging
 import re
 import unicodedata
@@ -16,7 +21,7 @@ import unicodedata
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from .models import QueryStat
+from .models import OpenedResult, QueryStat
 
 logger = logging.getLogger(__name__)
 
@@ -98,34 +103,76 @@ def clean(query):
     return normalise(scrub(query[:5 * MAX_LENGTH]))
 
 
+def week_of(moment=None):
+    """The Monday (a date) of the ISO week that `moment` (default: now) falls in, in the office's time zone."""
+    day = timezone.localdate(moment)
+    return day - datetime.timedelta(days=day.weekday())
+
+
 def _upsert_sql():
     quote = connection.ops.quote_name
     table = quote(QueryStat._meta.db_table)
-    query, count, zero, last = (quote(QueryStat._meta.get_field(name).column)
-                                for name in ("query", "count", "zero_results", "last_searched"))
+    week, query, count, zero, last = (quote(QueryStat._meta.get_field(name).column)
+                                      for name in ("week", "query", "count", "zero_results", "last_searched"))
     return (
-        f"INSERT INTO {table} ({query}, {count}, {zero}, {last}) VALUES (%s, 1, %s, %s) "
-        f"ON CONFLICT ({query}) DO UPDATE SET {count} = {table}.{count} + 1, "
+        f"INSERT INTO {table} ({week}, {query}, {count}, {zero}, {last}) VALUES (%s, %s, 1, %s, %s) "
+        f"ON CONFLICT ({week}, {query}) DO UPDATE SET {count} = {table}.{count} + 1, "
         f"{zero} = {table}.{zero} + excluded.{zero}, {last} = excluded.{last}"
     )
 
 
-def record(query, result_count):
-    """Count one search of this query (and whether it found nothing) in a single statement; never raises."""
+def _opened_upsert_sql():
+    quote = connection.ops.quote_name
+    table = quote(OpenedResult._meta.db_table)
+    week, query, page, count, positions = (quote(OpenedResult._meta.get_field(name).column)
+                                           for name in ("week", "query", "page", "count", "position_sum"))
+    return (
+        f"INSERT INTO {table} ({week}, {query}, {page}, {count}, {positions}) VALUES (%s, %s, %s, 1, %s) "
+        f"ON CONFLICT ({week}, {query}, {page}) DO UPDATE SET {count} = {table}.{count} + 1, "
+        f"{positions} = {table}.{positions} + excluded.{positions}"
+    )
+
+
+def _execute(sql, params):
+    if connection.in_atomic_block and connection.vendor == "postgresql":
+        # A failed statement would poison the surrounding transaction on PostgreSQL: isolate it.
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
+def record(query, result_count, now=None):
+    """Count one search of this query this week (and whether it found nothing) in one statement; never raises."""
     try:
         text = clean(query)
         if not text:
             return
-        params = [text, 1 if result_count == 0 else 0,
-                  connection.ops.adapt_datetimefield_value(timezone.now())]
-        if connection.in_atomic_block and connection.vendor == "postgresql":
-            # A failed statement would poison the surrounding transaction on PostgreSQL: isolate it.
-            with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(_upsert_sql(), params)
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(_upsert_sql(), params)
+        now = now or timezone.now()
+        _execute(_upsert_sql(), [connection.ops.adapt_datefield_value(week_of(now)), text,
+                                 1 if result_count == 0 else 0, connection.ops.adapt_datetimefield_value(now)])
     except DatabaseError:
         logger.warning("Could not record a search query in the query log", exc_info=True)
     except Exception:  # analytics must never break search
         logger.exception("Unexpected error while recording a search query")
+
+
+def record_opened(query, page_id, position, now=None):
+    """Count one opening of page `page_id`, shown at `position` (1-based), among the results of `query` this week.
+
+    The caller has checked that the page exists and is live. One statement; returns whether it was counted
+    (an empty query is not); never raises.
+    """
+    try:
+        text = clean(query)
+        if not text:
+            return False
+        _execute(_opened_upsert_sql(), [connection.ops.adapt_datefield_value(week_of(now)), text, int(page_id),
+                                        int(position)])
+        return True
+    except DatabaseError:
+        logger.warning("Could not record an opened search result in the query log", exc_info=True)
+    except Exception:  # analytics must never break opening a result
+        logger.exception("Unexpected error while recording an opened search result")
+    return False

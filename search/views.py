@@ -1,16 +1,20 @@
-"""The public search page and the search API."""
+"""The public search page, the search API, and the link that opens a result and counts it."""
 
-from django.http import JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Page
 
 from situations.models import SituationPage
 
+from . import querylog, result_links
 from .backends import get_backend
 from .filters import KIND_CHOICES
+from .models import IndexedDocument
 from .query import clean_query
-from .service import run_search
+from .service import PAGE_SIZE, run_search
 
 
 def _facet_options(filterset, facets):
@@ -34,6 +38,9 @@ def search(request):
                "kind_labels": dict(KIND_CHOICES)}
     if run.results is not None:
         context["page_obj"] = run.paginator.get_page(run.page_number)
+        links = result_links.open_urls(run.query, [hit.page_id for hit in run.results.hits],
+                                       first_position=(run.page_number - 1) * PAGE_SIZE + 1)
+        context["hits"] = list(zip(run.results.hits, links))
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
             context["suggested"] = SituationPage.objects.live().filter(popular=True).order_by("title")[:8]
@@ -63,4 +70,33 @@ def search_api(request):
 def autocomplete_api(request):
     query, _notices = clean_query(request.GET.get("q", ""))
     suggestions = get_backend().autocomplete(query) if len(query) >= 2 else []
+    if suggestions:
+        # The link that counts an opening needs the page id, which backends do not return with suggestions:
+        # one indexed query finds it (the database index is kept up to date whichever backend answers).
+        page_ids = dict(IndexedDocument.objects.filter(url__in={item["url"] for item in suggestions})
+                        .values_list("url", "page_id"))
+        links = result_links.open_urls(query, [page_ids.get(item["url"]) for item in suggestions])
+        for item, link in zip(suggestions, links):
+            if item["url"] in page_ids:
+                item["open_url"] = link
     return JsonResponse({"query": query, "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_http_methods(["GET", "HEAD"])
+@never_cache
+def open_result(request):
+    """Send the citizen to a search result (a live page, by id) with a 302, counting the opening."""
+    try:
+        link = result_links.parse(request.GET)
+    except result_links.BadLink as error:
+        return render(request, "search/open_result_error.html",
+                      {"message": str(error), "page_title": _("Neplatný odkaz")}, status=400)
+    page = Page.objects.live().filter(pk=link.page_id).first()
+    url = page.get_url(request) if page else None
+    if not url:
+        raise Http404(_("Tato stránka neexistuje nebo už není zveřejněná."))
+    if link.query and link.position and result_links.counts(request):
+        querylog.record_opened(link.query, page.pk, link.position)
+    response = HttpResponseRedirect(url)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -13,10 +13,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from opendata.api_fields import LivePages
 
 from . import hours, opening
 
@@ -155,6 +159,7 @@ class LegalReference(models.Model):
     url = models.URLField(_("odkaz do e-Sbírky"), max_length=500, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("act"), FieldPanel("section")]), FieldPanel("title"), FieldPanel("url")]
+    api_fields = ["act", "section", "title", "url"]
 
     class Meta:
         abstract = True
@@ -177,6 +182,7 @@ class DocumentRequirement(models.Model):
                                     help_text=_("Prázdné = vždy. Např. „jen pokud nejste vlastníkem bytu“."))
 
     panels = [FieldPanel("document"), FieldRowPanel([FieldPanel("form"), FieldPanel("applies_when")])]
+    api_fields = ["document", "form", "applies_when"]
 
     class Meta:
         abstract = True
@@ -187,7 +193,7 @@ class DocumentRequirement(models.Model):
 # Counters
 
 
-class CounterIndexPage(Page):
+class CounterIndexPage(OwnedByContentManagersMixin, Page):
     """/pracoviste/: every counter with today's hours."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -206,7 +212,7 @@ class CounterIndexPage(Page):
         return context
 
 
-class CounterPage(Page):
+class CounterPage(OwnedByContentManagersMixin, Page):
     """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions."""
 
     organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
@@ -230,6 +236,9 @@ class CounterPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("organisation"), index.SearchField("street"), index.SearchField("summary"),
     ]
+    api_fields = ["organisation", "summary", "street", "postcode", "city", "building", "floor", "room", "phone",
+                  "email", "web_url", "booking_url", "latitude", "longitude", "accessibility", "opening_hours",
+                  "exceptions"]
 
     content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary")]
     place_panels = [
@@ -296,6 +305,7 @@ class OpeningHours(Orderable):
     closes = models.TimeField(_("do"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+    api_fields = ["weekday", "opens", "closes"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("úřední hodiny")
@@ -312,6 +322,7 @@ class CounterException(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("closed")]),
               FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("note")]
+    api_fields = ["date", "closed", "opens", "closes", "note"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("výjimka z úředních hodin")
@@ -330,7 +341,7 @@ class CounterException(Orderable):
 # Services
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(OwnedByContentManagersMixin, Page):
     """/sluzby/: the A–Z catalog of services, filtered through services.filters.ServiceFilter."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -351,7 +362,7 @@ class ServiceIndexPage(Page):
         return context
 
 
-class ServicePage(Page):
+class ServicePage(OwnedByDepartmentMixin, Page):
     """One procedure (úkon) of this or another office, following the Czech service catalogue's headings."""
 
     provider = models.CharField(_("kdo službu poskytuje"), max_length=200,
@@ -377,15 +388,25 @@ class ServicePage(Page):
                                        related_name="services")
     forms = ParentalManyToManyField(ApplicationForm, verbose_name=_("formuláře"), blank=True,
                                     related_name="services")
+    last_reviewed = models.DateField(_("naposledy zkontrolováno"), null=True, blank=True)
+    review_due = models.DateField(_("zkontrolovat do"), null=True, blank=True,
+                                  help_text=_("Prázdné = 12 měsíců od poslední kontroly."))
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"), index.SearchField("lay_terms"), index.SearchField("provider"),
         index.FilterField("audience"),
     ]
+    api_fields = [
+        "provider", "department", "audience", "summary", "lay_terms", "when_to_act", "what_you_get", "processing_time",
+        "who_may_apply", "how_to_apply", "deadline", "remedies", "channel_in_person", "channel_online",
+        "channel_post", "channel_data_box", APIField("counters", serializer=LivePages()), "forms", "documents",
+        "fees", "legal_references",
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"), FieldPanel("lay_terms"), FieldPanel("audience"),
         FieldRowPanel([FieldPanel("provider"), FieldPanel("department")]),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")], heading=_("Kontrola obsahu")),
     ]
     procedure_panels = [
         FieldPanel("when_to_act"), FieldPanel("who_may_apply"), FieldPanel("how_to_apply"),
@@ -452,6 +473,7 @@ class ServiceFee(Orderable):
 
     panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("channel")]),
               FieldRowPanel([FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
+    api_fields = ["label", "amount", "channel", "how_to_pay", "valid_from"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("poplatek")

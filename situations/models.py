@@ -15,11 +15,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from opendata.api_fields import LivePage, LivePages
 from services.models import (
     RICH_TEXT_FEATURES,
     Audience,
@@ -36,7 +39,7 @@ from .forms import SituationPageForm
 from .take_along import calendar_response
 
 
-class HomePage(Page):
+class HomePage(OwnedByContentManagersMixin, Page):
     """The root of the public site: search, topics for citizens and businesses, the most used situations."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -68,7 +71,7 @@ class HomePage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(OwnedByContentManagersMixin, Page):
     """A group of life situations, e.g. Bydlení a stěhování."""
 
     intro = models.TextField(_("úvod"), blank=True, help_text=_("Jedna až dvě věty o tom, co oblast zahrnuje."))
@@ -110,7 +113,7 @@ class Conditional(models.Model):
         return guide.judge(self.condition, answers, questions)
 
 
-class SituationPage(RoutablePageMixin, Page):
+class SituationPage(OwnedByDepartmentMixin, RoutablePageMixin, Page):
     """A life situation: everything a person needs to do, in order, following the Czech standard template."""
 
     audience = models.CharField(_("pro koho"), max_length=20, choices=Audience.choices, default=Audience.CITIZENS)
@@ -143,6 +146,11 @@ class SituationPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"), index.SearchField("lay_terms"), index.AutocompleteField("lay_terms"),
         index.FilterField("audience"),
+    ]
+    api_fields = [
+        "audience", "summary", "lay_terms", "who_may_act", "conditions", "steps", "documents", "where_to_go", "online",
+        "deadlines", "legal_references", "remedies", "sanctions", "faqs", "related", "department", "contact",
+        "last_reviewed", "review_due",
     ]
 
     content_panels = Page.content_panels + [
@@ -286,6 +294,7 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
 
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"),
               FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")])]
+    api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")
@@ -299,6 +308,7 @@ class SituationDocument(Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
 
     panels = DocumentRequirement.panels + [FieldPanel("condition")]
+    api_fields = DocumentRequirement.api_fields + ["condition"]
 
 
 class SituationLegalReference(Orderable, LegalReference):
@@ -313,6 +323,7 @@ class SituationDeadline(Orderable, Conditional):
                                        help_text=_("Jen pokud zákon stanoví pevnou lhůtu ve dnech."))
 
     panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("days"), FieldPanel("condition")])]
+    api_fields = ["title", "description", "days", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("lhůta")
@@ -325,6 +336,7 @@ class SituationFAQ(Orderable):
     answer = RichTextField(_("odpověď"), features=RICH_TEXT_FEATURES)
 
     panels = [FieldPanel("question"), FieldPanel("answer")]
+    api_fields = ["question", "answer"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("častá otázka")
@@ -337,6 +349,7 @@ class SituationRelated(Orderable):
                                   related_name="+")
 
     panels = [FieldPanel("situation")]
+    api_fields = [APIField("situation", serializer=LivePage())]
 
     class Meta(Orderable.Meta):
         verbose_name = _("související situace")

@@ -356,6 +356,8 @@ class Loader:
         page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         page.audience = audience_of(record.get("audience"))
         page.summary = record["summary"]
+        page.last_reviewed = record.get("last_reviewed")
+        page.review_due = record.get("review_due")
         page.search_description = record["summary"]
         page.lay_terms = terms(record.get("lay_terms"))
         for name in ("when_to_act", "what_you_get", "who_may_apply", "how_to_apply", "remedies"):

@@ -25,8 +25,13 @@ INSTALLED_APPS = [
     "services",
     "search",
     "frontdesk",
+    "editorial",
+    "content_health",
+    "feedback",
+    "opendata",
     "navigator",
     "navigator.demo",
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -44,6 +49,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,6 +141,14 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 CATALOG_PAGE_SIZE = 20
 
+# Open data (opendata/): stable URIs of the catalog's things are built on this address, never on the host a
+# request came to, so they stay the same in every export; set it to the site's public address once, for good.
+OPEN_DATA_BASE_URI = os.environ.get("OPEN_DATA_BASE_URI", "https://praha99.example.cz").rstrip("/")
+# The area the office serves, named in the schema.org description of every service and situation page.
+OPEN_DATA_AREA = os.environ.get("OPEN_DATA_AREA", "Městská část Praha 99")
+# Wagtail's read-only API at /api/v2/: at most this many items a page (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -146,3 +160,15 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Citizens' feedback (feedback/): a "no" with a comment is e-mailed to the page's department through this SMTP
+# server (dev prints mails, tests keep them in memory). Behind proxies that append to X-Forwarded-For, say how
+# many there are, so the rate limit counts clients rather than the proxy.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "navigator@localhost")
+FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("FEEDBACK_TRUSTED_PROXY_COUNT", "0"))

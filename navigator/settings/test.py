@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Mails stay in memory, also in the gunicorn process of the browser tests: tests never reach a mail server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -31,7 +31,8 @@
         item.id = `${list.id}-${index}`;
         item.setAttribute("role", "option");
         const link = document.createElement("a");
-        link.href = suggestion.url;
+        // Through the search's result link when the API gives one, so opening a suggestion is counted too.
+        link.href = suggestion.open_url || suggestion.url;
         link.textContent = suggestion.title;
         link.tabIndex = -1;
         item.append(link);

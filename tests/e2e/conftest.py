@@ -16,7 +16,8 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # The demo accounts of the site under test (made by ensure_demo_users), for tests that sign in.
-DEMO_PASSWORDS = {"DEMO_ADMIN_PASSWORD": "e2e-admin-heslo", "DEMO_CLERK_PASSWORD": "e2e-prepazka-heslo"}
+DEMO_PASSWORDS = {"DEMO_ADMIN_PASSWORD": "e2e-admin-heslo", "DEMO_CLERK_PASSWORD": "e2e-prepazka-heslo",
+                  "DEMO_EDITORS_PASSWORD": "e2e-redakce-heslo"}
 
 
 def free_port():

@@ -155,7 +155,7 @@ def test_record_never_raises_on_database_errors(monkeypatch, caplog):
 
 @pytest.mark.django_db
 def test_record_swallows_a_real_failing_statement(monkeypatch, caplog):
-    monkeypatch.setattr(querylog, "_upsert_sql", lambda: "INSERT INTO no_such_table VALUES (%s, %s, %s)")
+    monkeypatch.setattr(querylog, "_upsert_sql", lambda: "INSERT INTO no_such_table VALUES (%s, %s, %s, %s)")
     with caplog.at_level(logging.WARNING, logger="search.querylog"):
         record("občanka", 1)
     assert "query log" in caplog.text
@@ -165,13 +165,7 @@ def test_record_swallows_a_real_failing_statement(monkeypatch, caplog):
     assert QueryStat.objects.get().count == 1
 
 
-# -- the editors' report ---------------------------------------------------------------------------
-
-@pytest.fixture
-def superuser_client(client_cs):
-    user = get_user_model().objects.create_superuser("analytik", "analytik@example.cz", "heslo-pro-test")
-    client_cs.force_login(user)
-    return client_cs
+# -- the editors' report (superuser_client: tests/search/conftest.py) ------------------------------
 
 
 @pytest.mark.django_db
@@ -182,7 +176,7 @@ def test_report_lists_most_searched_queries_for_a_superuser(superuser_client):
     response = superuser_client.get(reverse("search_querystat_report"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Hledané dotazy" in html
+    assert "Nejčastější dotazy" in html
     assert "řidičský průkaz" in html
     assert html.index("řidičský průkaz") < html.index("psí známka")  # the most searched first
 
@@ -224,8 +218,8 @@ def test_report_exports_csv(superuser_client):
     response = superuser_client.get(reverse("search_querystat_report"), {"export": "csv"})
     assert response.status_code == 200
     body = b"".join(response.streaming_content).decode()
-    assert body.splitlines()[0] == "Dotaz,Hledáno,Bez výsledků,Naposledy"
-    assert "stavební povolení,1,1," in body
+    assert body.splitlines()[0] == "Týden (pondělí),Dotaz,Hledáno,Bez výsledků,Otevřeno,Naposledy"
+    assert f"{querylog.week_of().isoformat()},stavební povolení,1,1,0," in body
 
 
 @pytest.mark.django_db

@@ -1,50 +1,21 @@
 import os
-import secrets
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from editorial.demo import ensure_demo_editors
 from frontdesk.access import clerk_group
+from navigator.demo.accounts import demo_password, ensure_user
 
 CLERK_USERNAME = "prepazka"
 
 
-def demo_password(variable, filename):
-    """The password from the environment variable, else one generated once and kept in var/<filename>."""
-    password = os.environ.get(variable)
-    if password:
-        return password
-    password_file = settings.VAR_DIR / filename
-    if password_file.exists():
-        return password_file.read_text(encoding="utf-8").strip()
-    password = secrets.token_urlsafe(12)
-    password_file.parent.mkdir(parents=True, exist_ok=True)
-    password_file.write_text(password + "\n", encoding="utf-8")
-    password_file.chmod(0o600)
-    return password
-
-
-def ensure_user(username, password, superuser=False):
-    """The user exists with this password and these rights; a second run changes nothing."""
-    user, created = get_user_model().objects.get_or_create(
-        username=username,
-        defaults={"is_staff": superuser, "is_superuser": superuser, "email": f"{username}@example.cz"},
-    )
-    if created or not user.check_password(password) or user.is_superuser != superuser or not user.is_active:
-        user.set_password(password)
-        user.is_staff = user.is_superuser = superuser
-        user.is_active = True
-        user.save()
-    return user
-
-
 class Command(BaseCommand):
     help = (
-        "Makes sure the demo administrator and the demo front-desk clerk exist. The administrator's username "
-        "and password come from DEMO_ADMIN_USERNAME and DEMO_ADMIN_PASSWORD, the clerk's (username prepazka) "
-        "password from DEMO_CLERK_PASSWORD; a password not given is generated once and kept in "
-        "var/demo-admin-password.txt or var/demo-clerk-password.txt."
+        "Makes sure the demo administrator, the demo front-desk clerk and the demo departments' editors and "
+        "approvers exist. The administrator's username and password come from DEMO_ADMIN_USERNAME and "
+        "DEMO_ADMIN_PASSWORD, the clerk's (username prepazka) password from DEMO_CLERK_PASSWORD, the editors' and "
+        "approvers' from DEMO_EDITORS_PASSWORD; a password not given is generated once and kept in "
+        "var/demo-<username>-password.txt (var/demo-admin-password.txt, var/demo-clerk-password.txt)."
     )
 
     def handle(self, *args, **options):
@@ -62,3 +33,9 @@ class Command(BaseCommand):
             f"Demo clerk: http://127.0.0.1:8000/prepazka/  username: {CLERK_USERNAME}  "
             f"password: {clerk_password}"
         ))
+
+        for account in ensure_demo_editors():
+            self.stdout.write(self.style.SUCCESS(
+                f"Demo {account.role_label} ({account.department}): http://127.0.0.1:8000/admin/  "
+                f"username: {account.username}  password: {account.password}"
+            ))

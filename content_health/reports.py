@@ -1,0 +1,221 @@
+"""The admin reports under Výkazy: "Kontrola aktuálnosti" (review dates) and "Zdraví obsahu" (the checks).
+
+Both are Wagtail ReportViews (filters, sortable columns, pagination, XLSX and CSV download) over rows that
+content_health.freshness and content_health.checks compute for the whole catalog, so they filter and sort a
+Python list rather than a queryset. Anyone who may edit pages may read them.
+"""
+
+import datetime
+from operator import attrgetter
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Page
+
+from services.models import Department
+
+from . import checks, freshness
+
+
+def can_view(user):
+    return user.is_active and user_has_any_page_permission(user)
+
+
+def czech_date(value):
+    return date_format(value, "j. n. Y") if value else ""
+
+
+class ListReportView(ReportView):
+    """A ReportView whose rows are a list built by `get_rows(**filters)` and sorted in Python."""
+
+    paginate_by = 50
+    export_filename = "vykaz"
+    other_report = None  # (URL name, label) of the sibling report, shown as a header button
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_filterset_kwargs(self):
+        # The filters only validate the parameters; get_rows applies them.
+        return {**super().get_filterset_kwargs(), "queryset": Page.objects.none()}
+
+    @cached_property
+    def filters_invalid(self):
+        return bool(self.filters) and not self.filters.is_valid()
+
+    @cached_property
+    def filter_values(self):
+        if not self.filters or self.filters_invalid:
+            return {}
+        cleaned = self.filters.form.cleaned_data
+        return {name: value for name, value in cleaned.items() if value not in (None, "")}
+
+    def get_rows(self, **filters):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        return self.order_rows(self.get_rows(**self.filter_values))
+
+    def filter_queryset(self, rows):
+        return rows
+
+    def order_rows(self, rows):
+        ordering = self.ordering or self.default_ordering
+        name = ordering.lstrip("-")
+        getter = attrgetter(name)
+
+        def key(row):
+            value = getter(row)
+            return value.casefold() if isinstance(value, str) else value
+
+        # Empty values last in either direction; sorted() is stable, so rows keep the order they were built
+        # in (by due date, by kind) within equal keys.
+        blank = [row for row in rows if getter(row) is None]
+        present = [row for row in rows if getter(row) is not None]
+        return sorted(present, key=key, reverse=ordering.startswith("-")) + blank
+
+    def get(self, request, *args, **kwargs):
+        if self.filters_invalid:
+            errors = " ".join(f"{self.filters.form.fields[name].label}: {' '.join(map(str, field_errors))}"
+                              for name, field_errors in self.filters.form.errors.items())
+            message = gettext("Neplatný filtr. %(errors)s Výkaz ukazuje vše bez filtru.") % {"errors": errors}
+            if self.is_export:
+                return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+            if not self.results_only:
+                messages.warning(request, message)
+            response = super().get(request, *args, **kwargs)
+            response.status_code = 400
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def get_filename(self):
+        return f"{self.export_filename}-{datetime.date.today():%Y-%m-%d}"
+
+    @cached_property
+    def header_buttons(self):
+        if not self.other_report:
+            return []
+        url_name, label = self.other_report
+        return [HeaderButton(label, url=reverse(url_name), icon_name="list-ul")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Freshness
+
+
+class FreshnessFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Stav"), empty_label=_("Po termínu i do 30 dní"),
+        choices=[(freshness.Status.OVERDUE.value, freshness.Status.OVERDUE.label),
+                 (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label)],
+    )
+    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=Department.objects.all(),
+                                                  empty_label=_("Všechny odbory"))
+
+
+class FreshnessReportView(ListReportView):
+    """Live situations and services whose review is overdue or due within 30 days, by due date."""
+
+    page_title = _("Kontrola aktuálnosti")
+    header_icon = "time"
+    index_url_name = "content_health_freshness_report"
+    index_results_url_name = "content_health_freshness_report_results"
+    filterset_class = FreshnessFilterSet
+    default_ordering = "due"
+    verbose_name_plural = _("stránky ke kontrole")
+    columns = [
+        TitleColumn("title", label=_("Stránka"), sort_key="title",
+                    get_url=lambda entry: reverse("wagtailadmin_pages:edit", args=[entry.pk])),
+        Column("type_label", label=_("Typ")),
+        Column("department_name", label=_("Odbor"), sort_key="department_name"),
+        Column("last_reviewed", label=_("Naposledy zkontrolováno"), sort_key="last_reviewed",
+               accessor=lambda entry: czech_date(entry.last_reviewed)),
+        Column("due", label=_("Zkontrolovat do"), sort_key="due",
+               accessor=lambda entry: czech_date(entry.due)),
+        Column("status_label", label=_("Stav")),
+        Column("days_overdue", label=_("Dní po termínu"), sort_key="days_overdue",
+               accessor=lambda entry: entry.days_overdue if entry.days_overdue is not None else ""),
+    ]
+    list_export = ["title", "type_label", "department_name", "last_reviewed", "due", "status_label",
+                   "days_overdue"]
+    export_headings = {
+        "title": _("Stránka"),
+        "type_label": _("Typ"),
+        "department_name": _("Odbor"),
+        "last_reviewed": _("Naposledy zkontrolováno"),
+        "due": _("Zkontrolovat do"),
+        "status_label": _("Stav"),
+        "days_overdue": _("Dní po termínu"),
+    }
+    export_filename = "kontrola-aktualnosti"
+    other_report = ("content_health_issues_report", _("Zdraví obsahu"))
+
+    def get_rows(self, status=None, department=None):
+        if status:
+            statuses = (freshness.Status(status),)
+        else:
+            statuses = (freshness.Status.OVERDUE, freshness.Status.DUE_SOON)
+        return freshness.entries(statuses=statuses, department=department)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Content health
+
+
+class IssueFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Problém"), choices=checks.Kind.choices,
+                                       empty_label=_("Všechny problémy"))
+    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=Department.objects.all(),
+                                                  empty_label=_("Všechny odbory"))
+
+
+class ContentHealthReportView(ListReportView):
+    """What the live catalog lacks: steps, documents, counters, hours, channels, and links that lead nowhere."""
+
+    page_title = _("Zdraví obsahu")
+    header_icon = "warning"
+    index_url_name = "content_health_issues_report"
+    index_results_url_name = "content_health_issues_report_results"
+    filterset_class = IssueFilterSet
+    default_ordering = "kind_order"
+    verbose_name_plural = _("problémy")
+    columns = [
+        TitleColumn("title", label=_("Stránka nebo úryvek"), sort_key="title",
+                    get_url=lambda issue: issue.subject.edit_url),
+        Column("type_label", label=_("Typ")),
+        Column("department_name", label=_("Odbor"), sort_key="department_name"),
+        Column("kind_label", label=_("Problém"), sort_key="kind_order"),
+        Column("message", label=_("Co je špatně")),
+    ]
+    list_export = ["title", "type_label", "department_name", "kind_label", "message"]
+    export_headings = {
+        "title": _("Stránka nebo úryvek"),
+        "type_label": _("Typ"),
+        "department_name": _("Odbor"),
+        "kind_label": _("Problém"),
+        "message": _("Co je špatně"),
+    }
+    export_filename = "zdravi-obsahu"
+    other_report = ("content_health_freshness_report", _("Kontrola aktuálnosti"))
+
+    def get_rows(self, kind=None, department=None):
+        issues = checks.find_issues()
+        if kind:
+            issues = [issue for issue in issues if issue.kind == kind]
+        if department is not None:
+            issues = [issue for issue in issues if issue.subject.department == department]
+        return issues

@@ -1,0 +1,46 @@
+"""Serializer fields for pages' `api_fields` that point to other pages.
+
+A related page (a step's services, a service's counters, a related situation) appears in the API only when
+it is live, as the pages endpoint would list it: id, meta (type, detail_url, html_url) and title. A draft or
+unpublished page linked from a published one stays out of the API, as it stays off the public site.
+"""
+
+from rest_framework.fields import Field
+
+
+def page_reference(page, context):
+    # Imported here: this module is imported by models.py, before Wagtail's API may load models.
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    meta = {"type": f"{page.specific_class._meta.app_label}.{page.specific_class.__name__}"
+            if page.specific_class else None}
+    router, request = context.get("router"), context.get("request")
+    if router is not None and request is not None:
+        meta["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
+    meta["html_url"] = page.get_full_url(request)
+    return {"id": page.pk, "meta": meta, "title": page.title, "slug": page.slug}
+
+
+class LivePage(Field):
+    """One related page (a foreign key), or null when it is not live."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return page_reference(page, self.context) if page.live else None
+
+
+class LivePages(Field):
+    """Related pages (a many-to-many), the live ones only, in their stored order."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source).all()
+
+    def to_representation(self, pages):
+        return [page_reference(page, self.context) for page in pages if page.live]

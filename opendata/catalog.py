@@ -1,0 +1,155 @@
+"""The published catalog as the open data sees it, read in a fixed number of queries.
+
+Every export (the CSV files, the CPSV-AP graph, the DCAT-AP description) reads the catalog through one
+`Catalog`: live pages that anonymous visitors may see, and the snippets they use. Each part is fetched the
+first time an export asks for it, with everything it needs prefetched, so an export costs the same number
+of queries whether the catalog holds ten services or ten thousand.
+"""
+
+from django.db.models import Max, Prefetch
+from django.utils.functional import cached_property
+from wagtail.models import Page, PageViewRestriction
+
+from navigator.models import OfficeSettings
+from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
+from situations.models import SituationDocument, SituationPage, SituationStep, TopicPage
+
+
+class Catalog:
+    """A read-only snapshot of the public catalog for one request."""
+
+    def __init__(self, request):
+        self.request = request
+
+    # -----------------------------------------------------------------------------------------------------
+    # Pages and snippets
+
+    @cached_property
+    def office(self):
+        return OfficeSettings.for_request(self.request)
+
+    @cached_property
+    def _restricted_paths(self):
+        """Tree paths of pages behind a view restriction (password, login, group): they stay out of open data."""
+        return [path for path in PageViewRestriction.objects.values_list("page__path", flat=True)]
+
+    def _is_public(self, page):
+        return not any(page.path.startswith(path) for path in self._restricted_paths)
+
+    def _public(self, pages):
+        return [page for page in pages if self._is_public(page)]
+
+    @cached_property
+    def topics(self):
+        return {topic.path: topic for topic in TopicPage.objects.live().order_by("path")}
+
+    @cached_property
+    def situations(self):
+        services = ServicePage.objects.live().only("id", "slug", "title", "path", "url_path").order_by("title")
+        steps = SituationStep.objects.prefetch_related(Prefetch("services", queryset=services))
+        documents = SituationDocument.objects.select_related("document")
+        pages = (
+            SituationPage.objects.live().select_related("department").order_by("slug")
+            .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
+        )
+        return self._public(pages)
+
+    @cached_property
+    def services(self):
+        counters = CounterPage.objects.live().only("id", "slug", "title", "path").order_by("title")
+        documents = ServiceDocument.objects.select_related("document")
+        pages = (
+            ServicePage.objects.live().select_related("department").order_by("slug")
+            .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
+                              Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
+                              Prefetch("documents", queryset=documents))
+        )
+        return self._public(pages)
+
+    @cached_property
+    def counters(self):
+        pages = CounterPage.objects.live().order_by("slug").prefetch_related("opening_hours", "exceptions")
+        return self._public(pages)
+
+    @cached_property
+    def documents(self):
+        return list(RequiredDocument.objects.select_related("obtain_situation").order_by("slug"))
+
+    @cached_property
+    def forms(self):
+        return list(ApplicationForm.objects.select_related("file").order_by("slug"))
+
+    @cached_property
+    def departments(self):
+        return list(Department.objects.order_by("slug"))
+
+    # -----------------------------------------------------------------------------------------------------
+    # Relations, from what is already fetched
+
+    def topic_of(self, situation):
+        return self.topics.get(situation.path[: -SituationPage.steplen])
+
+    def services_of(self, situation):
+        """The live, public services a situation's steps use, in step order, each once."""
+        seen, services = set(), []
+        for step in situation.steps.all():
+            for service in step.services.all():
+                if service.pk not in seen and self._is_public(service):
+                    seen.add(service.pk)
+                    services.append(service)
+        return services
+
+    @cached_property
+    def _situations_by_service(self):
+        found = {}
+        for situation in self.situations:
+            for service in self.services_of(situation):
+                found.setdefault(service.pk, []).append(situation)
+        return found
+
+    def situations_of(self, service):
+        return self._situations_by_service.get(service.pk, [])
+
+    def counters_of(self, service):
+        return [counter for counter in service.counters.all() if self._is_public(counter)]
+
+    @cached_property
+    def _services_by_snippet(self):
+        found = {"form": {}, "document": {}, "counter": {}}
+        for service in self.services:
+            for form in service.forms.all():
+                found["form"].setdefault(form.pk, []).append(service)
+            for row in service.documents.all():
+                found["document"].setdefault(row.document_id, []).append(service)
+            for counter in self.counters_of(service):
+                found["counter"].setdefault(counter.pk, []).append(service)
+        return found
+
+    def services_using_form(self, form):
+        return self._services_by_snippet["form"].get(form.pk, [])
+
+    def services_needing_document(self, document):
+        return self._services_by_snippet["document"].get(document.pk, [])
+
+    def services_at_counter(self, counter):
+        return self._services_by_snippet["counter"].get(counter.pk, [])
+
+    def is_public_page(self, page):
+        """Whether a page linked from a snippet (a document's „how to get it“ situation) is live and public."""
+        return bool(page and page.live and self._is_public(page))
+
+    # -----------------------------------------------------------------------------------------------------
+    # Addresses and dates
+
+    def page_url(self, page):
+        """The page's full address on this site, as the request reached it."""
+        return self.request.build_absolute_uri(page.get_url(self.request))
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url) if url else ""
+
+    @cached_property
+    def latest_change(self):
+        """When a situation, service or counter was last published (one query), or None for an empty catalog."""
+        pages = Page.objects.live().type(SituationPage, ServicePage, CounterPage)
+        return pages.aggregate(latest=Max("last_published_at"))["latest"]

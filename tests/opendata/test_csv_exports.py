@@ -1,0 +1,116 @@
+"""The CSV downloads hold exactly the published catalog, one row per record, readable by any CSV reader."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from opendata.exports import DATASETS
+from services.models import ApplicationForm, CounterPage, OpeningHours, RequiredDocument, ServiceFee, ServicePage
+from situations.models import SituationPage
+
+from .conftest import csv_rows, download
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("dataset", DATASETS, ids=lambda dataset: dataset.name)
+def test_every_file_is_utf8_csv_with_bom_header_and_a_download_name(client_cs, dataset):
+    response = download(client_cs, f"/otevrena-data/{dataset.filename}")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{dataset.filename}"'
+    assert response["Access-Control-Allow-Origin"] == "*"
+    body = response.content
+    assert body.startswith(b"\xef\xbb\xbf")
+    first_line = body[3:].split(b"\r\n", 1)[0].decode()
+    assert first_line == ",".join(dataset.header())
+
+
+def test_row_counts_match_the_published_catalog(client_cs):
+    live_services = ServicePage.objects.live()
+    live_counters = CounterPage.objects.live()
+    assert len(csv_rows(client_cs, "situace")) == SituationPage.objects.live().count() > 30
+    assert len(csv_rows(client_cs, "sluzby")) == live_services.count() > 50
+    assert len(csv_rows(client_cs, "pracoviste")) == live_counters.count() > 10
+    hours = OpeningHours.objects.filter(counter__in=live_counters)
+    assert len(csv_rows(client_cs, "pracoviste-hodiny")) == hours.count()
+    assert len(csv_rows(client_cs, "doklady")) == RequiredDocument.objects.count()
+    assert len(csv_rows(client_cs, "formulare")) == ApplicationForm.objects.count()
+    assert len(csv_rows(client_cs, "poplatky")) == ServiceFee.objects.filter(service__in=live_services).count()
+
+
+def test_a_service_row_says_what_its_page_says(client_cs):
+    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    row = {row["slug"]: row for row in csv_rows(client_cs, "sluzby")}[service.slug]
+    assert row["uri"] == "https://praha99.example.cz/id/sluzba/vydani-obcanskeho-prukazu"
+    assert row["nazev"] == service.title
+    assert row["url"] == "http://localhost/sluzby/vydani-obcanskeho-prukazu/"
+    assert row["odbor"] == service.department.name
+    assert row["pracoviste"].split("|") == [counter.slug for counter in service.counters.live().order_by("title")]
+    assert row["doklady"].split("|") == [item.document.slug for item in service.documents.all()]
+    assert "obcansky-prukaz" in row["situace"].split("|")
+
+    fees = [row for row in csv_rows(client_cs, "poplatky") if row["sluzba"] == service.slug]
+    assert [(row["za_co"], row["castka"], row["kanal"]) for row in fees] == [
+        (fee.label, str(fee.amount), str(fee.get_channel_display())) for fee in service.fees.all()]
+    assert [row["uri"].rsplit("/", 1)[1] for row in fees] == [str(n) for n in range(1, len(fees) + 1)]
+
+
+def test_a_situation_row_lists_the_services_of_its_steps(client_cs):
+    situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    row = {row["slug"]: row for row in csv_rows(client_cs, "situace")}[situation.slug]
+    assert row["nazev"] == situation.title
+    assert row["oblast"] == "Bydlení a stěhování"
+    assert row["pro_koho"] == "Občané"
+    expected = []
+    for step in situation.steps.all():
+        expected += [service.slug for service in step.services.live().order_by("title") if service.slug not in expected]
+    assert row["sluzby"].split("|") == expected
+    assert row["naposledy_zkontrolovano"] == situation.last_reviewed.isoformat()
+
+
+def test_counter_hours_are_readable_in_one_file_and_one_interval_a_row_in_the_other(client_cs):
+    counter = CounterPage.objects.get(slug="czech-point")
+    row = {row["slug"]: row for row in csv_rows(client_cs, "pracoviste")}[counter.slug]
+    assert row["uredni_hodiny"].startswith("pondělí 8:00–12:00, 13:00–18:00; úterý 8:00–12:00, 13:00–16:00;")
+    assert "24. 12. 2026 zavřeno (Štědrý den – státní svátek)" in row["vyjimky"]
+    assert row["zemepisna_sirka"] == str(counter.latitude)
+    intervals = [(row["den_v_tydnu"], row["od"], row["do"]) for row in csv_rows(client_cs, "pracoviste-hodiny")
+                 if row["pracoviste"] == counter.slug]
+    assert intervals == [(str(hours.weekday + 1), hours.opens.strftime("%H:%M"), hours.closes.strftime("%H:%M"))
+                         for hours in counter.opening_hours.order_by("weekday", "opens")]
+    assert intervals[0] == ("1", "08:00", "12:00")
+
+
+def test_documents_and_forms_name_the_services_that_use_them(client_cs):
+    documents = {row["slug"]: row for row in csv_rows(client_cs, "doklady")}
+    fetched = RequiredDocument.objects.filter(fetched_by_office=True).first()
+    assert documents[fetched.slug]["urad_si_zjisti_sam"] == "true"
+    assert "hlaseni-trvaleho-pobytu" in documents["doklad-totoznosti"]["sluzby"].split("|")
+    forms = {row["slug"]: row for row in csv_rows(client_cs, "formulare")}
+    assert forms["ohlaseni-zmeny-trvaleho-pobytu"]["druh"] == "Online formulář"
+    assert forms["ohlaseni-zmeny-trvaleho-pobytu"]["sluzby"] == "hlaseni-trvaleho-pobytu"
+
+
+def test_unpublished_and_restricted_pages_stay_out(client_cs):
+    draft = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    draft.unpublish()
+    restricted = ServicePage.objects.get(slug="vydani-cestovniho-pasu")
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    slugs = {row["slug"] for row in csv_rows(client_cs, "sluzby")}
+    assert draft.slug not in slugs and restricted.slug not in slugs
+    situation_services = {row["slug"]: row["sluzby"].split("|") for row in csv_rows(client_cs, "situace")}
+    assert draft.slug not in situation_services["obcansky-prukaz"]
+    assert restricted.slug not in situation_services["cestovni-pas"]
+    assert draft.slug not in {row["sluzba"] for row in csv_rows(client_cs, "poplatky")}
+
+
+def test_commas_quotes_and_line_breaks_survive_the_round_trip(client_cs):
+    service = ServicePage.objects.get(slug="overeni-podpisu")
+    service.title = 'Ověření „podpisu", s čárkou\na novým řádkem'
+    service.save_revision().publish()
+    row = {row["slug"]: row for row in csv_rows(client_cs, "sluzby")}[service.slug]
+    assert row["nazev"] == service.title
+
+
+def test_an_unknown_file_is_not_found(client_cs):
+    assert client_cs.get("/otevrena-data/neexistuje.csv").status_code == 404
+    assert client_cs.post("/otevrena-data/sluzby.csv").status_code == 405

@@ -1,0 +1,33 @@
+"""/otevrena-data/ tells people what they can download, under which licence, and how to call the API."""
+
+import pytest
+
+from opendata.exports import DATASETS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_page_describes_and_links_every_download(client_cs):
+    response = client_cs.get("/otevrena-data/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Otevřená data</h1>" in html
+    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
+    for dataset in DATASETS:
+        assert f'href="/otevrena-data/{dataset.filename}"' in html
+        assert f'id="{dataset.name}"' in html
+        for column in dataset.columns:
+            assert f"<code>{column.name}</code>" in html
+    assert 'href="/otevrena-data/katalog-cpsv.jsonld"' in html
+    assert 'href="/otevrena-data/dcat.jsonld"' in html
+    assert "/api/v2/pages/?type=situations.SituationPage" in html
+    assert "<code>https://praha99.example.cz</code>" in html and "<code>/id/sluzba/&lt;slug&gt;</code>" in html
+
+
+def test_row_counts_read_in_czech(client_cs):
+    html = client_cs.get("/otevrena-data/").content.decode()
+    assert "37 řádků" in html  # the situations
+
+
+def test_every_page_footer_links_to_the_open_data(client_cs):
+    assert 'href="/otevrena-data/">Otevřená data</a>' in client_cs.get("/").content.decode()

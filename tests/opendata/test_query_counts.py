@@ -1,0 +1,33 @@
+"""Every open data download costs the same number of queries, however big the catalog grows."""
+
+import pytest
+
+from .conftest import count_queries
+
+pytestmark = pytest.mark.django_db
+
+# Each counts the view restrictions (one query, checked in Python for every page), the pages or snippets
+# the file lists with what each row needs prefetched (steps and their services, fees, counters, forms,
+# documents, legal references, hours, exceptions), the topics, and Wagtail's site for page addresses.
+QUERIES = {
+    "/otevrena-data/situace.csv": 7,
+    "/otevrena-data/sluzby.csv": 12,
+    "/otevrena-data/pracoviste.csv": 11,
+    "/otevrena-data/pracoviste-hodiny.csv": 4,
+    "/otevrena-data/doklady.csv": 9,
+    "/otevrena-data/formulare.csv": 8,
+    "/otevrena-data/poplatky.csv": 7,
+    # The whole graph reads everything above once.
+    "/otevrena-data/katalog-cpsv.jsonld": 20,
+    # The office, and one aggregate for the date of the latest change.
+    "/otevrena-data/dcat.jsonld": 3,
+    # The page counts the rows of every file.
+    "/otevrena-data/": 19,
+}
+
+
+def test_query_counts_do_not_grow_with_the_catalog(client_cs, grow_catalog):
+    before = {url: count_queries(client_cs, url) for url in QUERIES}
+    grow_catalog(5)
+    after = {url: count_queries(client_cs, url) for url in QUERIES}
+    assert before == after == QUERIES
