@@ -19,6 +19,8 @@ from services.models import Department
 
 from .helpers import client_for
 
+from tests.accounts import sign_in
+
 pytestmark = pytest.mark.django_db
 
 
@@ -125,11 +127,11 @@ def test_demo_users_get_an_editor_and_an_approver_per_demo_department(monkeypatc
             assert not user.is_superuser and not user.is_staff
             link = user.groups.get().department_role
             assert (link.department.slug, link.role) == (slug, role)
-            assert client_cs.login(username=username, password=password)
+            assert sign_in(client_cs, username, password)
             assert client_cs.get(reverse("wagtailadmin_home")).status_code == 200
     assert demo_username("odbor-obcanskospravni", Role.EDITOR) == "editor-obcanskospravni"
     assert demo_username("odbor-matrika", Role.APPROVER) == "schvalovatel-matrika"
 
     monkeypatch.setenv("DEMO_EDITORS_PASSWORD", "heslo-redakce")
     call_command("ensure_demo_users", stdout=StringIO())
-    assert client_cs.login(username="editor-obcanskospravni", password="heslo-redakce")
+    assert sign_in(client_cs, "editor-obcanskospravni", "heslo-redakce")

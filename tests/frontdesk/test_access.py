@@ -10,6 +10,8 @@ from django.core.management import call_command
 
 from frontdesk.access import CLERK_GROUP
 
+from tests.accounts import sign_in
+
 pytestmark = pytest.mark.django_db
 DESK_URLS = ["/prepazka/", "/prepazka/?q=st%C4%9Bhov%C3%A1n%C3%AD", "/prepazka/vysledky/?q=pas",
              "/prepazka/situace/zmena-trvaleho-pobytu/?odkud=jina-obec"]
@@ -93,12 +95,12 @@ def test_demo_users_command_creates_the_clerk_in_the_group(monkeypatch, settings
     clerk = get_user_model().objects.get(username="prepazka")
     assert not clerk.is_staff and not clerk.is_superuser
     assert list(clerk.groups.values_list("name", flat=True)) == [CLERK_GROUP]
-    assert client_cs.login(username="prepazka", password=password)
+    assert sign_in(client_cs, "prepazka", password)
     assert client_cs.get("/prepazka/").status_code == 200
 
     run_demo_users()  # a second run keeps the generated password
-    assert client_cs.login(username="prepazka", password=password)
+    assert sign_in(client_cs, "prepazka", password)
 
     monkeypatch.setenv("DEMO_CLERK_PASSWORD", "heslo-z-prostredi")
     assert "password: heslo-z-prostredi" in run_demo_users()
-    assert client_cs.login(username="prepazka", password="heslo-z-prostredi")
+    assert sign_in(client_cs, "prepazka", "heslo-z-prostredi")
