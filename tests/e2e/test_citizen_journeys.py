@@ -78,6 +78,23 @@ def test_citizen_browses_the_catalog_by_department_and_opens_a_counter(page, liv
     screenshot("citizen-opens-a-counter")
 
 
+def test_business_owner_browses_the_catalog_with_two_filters(page, live_site, screenshot):
+    page.goto(live_site + "/sluzby/")
+    total_before = int(page.locator("#results-heading").inner_text().split()[0])
+    page.locator("input[name=audience][value=businesses]").check()
+    page.locator("input[name=channel][value=data_box]").check()
+    page.get_by_role("button", name="Použít filtry").click()
+    expect(page).to_have_url(re.compile(r"audience=businesses.*channel=data_box"))
+    expect(page.locator("input[name=audience][value=businesses]")).to_be_checked()
+    expect(page.locator("input[name=channel][value=data_box]")).to_be_checked()
+    total_after = int(page.locator("#results-heading").inner_text().split()[0])
+    assert 0 < total_after < total_before
+    expect(page.locator(".service-list__item").first).to_contain_text("Datovou schránkou")
+    page.locator(".service-list__item a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    screenshot("business-owner-filters-catalog")
+
+
 def test_unknown_page_shows_the_sites_404(page, live_site):
     response = page.goto(live_site + "/tohle-neexistuje/")
     assert response.status == 404
