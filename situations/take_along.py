@@ -1,11 +1,13 @@
 """What a visitor takes along: a QR code of their checklist and a calendar file of its deadlines."""
 
 import datetime
+import functools
 import hashlib
 
 import segno
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
@@ -15,10 +17,15 @@ CALENDAR_PRODUCT = "-//Navigátor životních situací//CS"
 
 def qr_svg(url):
     """An inline SVG QR code of the URL, drawn on the server so it prints without JavaScript."""
+    return _drawn_qr(url, _("QR kód s odkazem na tento seznam"))
+
+
+@functools.lru_cache(maxsize=2048)
+def _drawn_qr(url, label):
+    # Drawing takes about 5 ms and the same checklists are asked for again and again; the result is pure.
     code = segno.make_qr(url, error="m")
-    label = _("QR kód s odkazem na tento seznam")
     svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=label)
-    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+    return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
 
 def dated_deadlines(situations):
