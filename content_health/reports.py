@@ -5,12 +5,10 @@ content_health.freshness and content_health.checks compute for the whole catalog
 Python list rather than a queryset. Anyone who may edit pages may read them.
 """
 
-import datetime
 from operator import attrgetter
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -24,6 +22,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 
+from navigator.reports import OfficeReportMixin
 from services.models import Department
 
 from . import checks, freshness
@@ -37,17 +36,12 @@ def czech_date(value):
     return date_format(value, "j. n. Y") if value else ""
 
 
-class ListReportView(ReportView):
+class ListReportView(OfficeReportMixin, ReportView):
     """A ReportView whose rows are a list built by `get_rows(**filters)` and sorted in Python."""
 
     paginate_by = 50
-    export_filename = "vykaz"
     other_report = None  # (URL name, label) of the sibling report, shown as a header button
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    user_may_view = staticmethod(can_view)
 
     def get_filterset_kwargs(self):
         # The filters only validate the parameters; get_rows applies them.
@@ -64,10 +58,8 @@ class ListReportView(ReportView):
         cleaned = self.filters.form.cleaned_data
         return {name: value for name, value in cleaned.items() if value not in (None, "")}
 
-    def get_rows(self, **filters):
-        raise NotImplementedError
-
     def get_queryset(self):
+        # Each report defines get_rows(**filters): its rows for the validated filter values.
         return self.order_rows(self.get_rows(**self.filter_values))
 
     def filter_queryset(self, rows):
@@ -101,9 +93,6 @@ class ListReportView(ReportView):
             response.status_code = 400
             return response
         return super().get(request, *args, **kwargs)
-
-    def get_filename(self):
-        return f"{self.export_filename}-{datetime.date.today():%Y-%m-%d}"
 
     @cached_property
     def header_buttons(self):

@@ -5,11 +5,9 @@ Both are Wagtail reports (filters, sorting, XLSX and CSV download) for users wit
 department's editors can be pointed at their own pages (report.visible_feedback is where that becomes a rule).
 """
 
-import datetime
 
 import django_filters
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -25,6 +23,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import BooleanRadioSelect, HeaderButton
 from wagtail.models import Page
 
+from navigator.reports import OfficeReportMixin
 from services.models import Department
 
 from .models import Feedback, Reason
@@ -108,21 +107,14 @@ class ShareColumn(Column):
         return None if value is None else f"{round(value)} %"
 
 
-class FeedbackReportMixin:
+class FeedbackReportMixin(OfficeReportMixin):
+    user_may_view = staticmethod(can_view)
     header_icon = "comment"
     paginate_by = 50
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,
         str: {ReportView.FORMAT_CSV: spreadsheet_safe},
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_filename(self):
-        return f"{self.export_filename}-{datetime.date.today():%Y-%m-%d}"
 
     @cached_property
     def header_buttons(self):

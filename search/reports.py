@@ -16,7 +16,6 @@ import datetime
 from urllib.parse import urlencode
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
@@ -27,6 +26,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
+
+from navigator.reports import OfficeReportMixin
 
 from .models import OpenedResult, QueryStat
 
@@ -117,25 +118,18 @@ REPORTS = [
 ]
 
 
-class SearchReportView(ReportView):
+class SearchReportView(OfficeReportMixin, ReportView):
     """What the four reports share: permission, week filter, stable order, file name, links to each other."""
 
     header_icon = "search"
     paginate_by = 50
     export_headings = EXPORT_HEADINGS
     export_filename = "hledane-dotazy"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    user_may_view = staticmethod(can_view)
 
     def order_queryset(self, queryset):
         # A stable order within equal values, so pagination never repeats or skips a row.
         return queryset.order_by(self.ordering, "-week", "query", "pk")
-
-    def get_filename(self):
-        return f"{self.export_filename}-{datetime.date.today():%Y-%m-%d}"
 
     @cached_property
     def header_more_buttons(self):
