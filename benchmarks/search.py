@@ -299,9 +299,9 @@ def percentile(samples, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def setup_django(directory):
+def setup_django(directory, database_url=None):
     os.environ["NAVIGATOR_VAR_DIR"] = str(directory)
-    os.environ["DATABASE_URL"] = f"sqlite:///{Path(directory) / 'benchmark.sqlite3'}"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{Path(directory) / 'benchmark.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "navigator.settings.dev")
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -345,10 +345,12 @@ def main():
     parser.add_argument("--by-kind", action="store_true", help="also print p95 per kind of query")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile the timed queries of the largest size")
+    parser.add_argument("--database-url", help="an empty throw-away database to measure instead of SQLite, "
+                        "e.g. postgres://…/bench for PostgreSQL's full-text search (its index tables are replaced)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="navigator-search-bench-") as directory:
-        setup_django(directory)
+        setup_django(directory, args.database_url)
         queries = mixed_queries(generate_catalog(min(1000, max(args.sizes))), args.queries)
         p95s = {}
         print(f"{'documents':>10} {'index s':>8} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")

@@ -6,6 +6,7 @@ The query log counts, per ISO week, each scrubbed query (QueryStat) and each sea
 
 import secrets
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -30,13 +31,18 @@ class IndexedDocument(models.Model):
     topic = models.CharField(max_length=100, blank=True)
     department = models.CharField(max_length=100, blank=True)
     length = models.PositiveIntegerField(default=0)
+    # The document's terms for PostgreSQL's full-text search (search.backends.postings); empty elsewhere.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     def __str__(self):
         return f"{self.kind}:{self.slug}"
 
 
 class IndexedTerm(models.Model):
-    """A term of a document with its weight: the field boosts times a dampened term frequency."""
+    """A term of a document with its weight: the field boosts times a dampened term frequency.
+
+    The postings of the database backend where PostgreSQL's full-text search is not available (SQLite).
+    """
 
     document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="terms")
     term = models.CharField(max_length=100)

@@ -1,8 +1,9 @@
-"""The embedded search backend: an inverted index in our own tables, ranked in Python.
+"""The embedded search backend: an index in our own tables, no search server needed.
 
-Works on SQLite and PostgreSQL alike. Each document's terms carry a weight (field boost times dampened term
-frequency); a query's terms are expanded with synonyms, prefixes and typo corrections from the index's own
-vocabulary, and documents are scored by BM25-style IDF, how many of the query's words they match, and kind.
+Works on SQLite and PostgreSQL alike; where the postings live and how they are matched is the postings
+module's business (a term table, or PostgreSQL's full-text search). A query's terms are expanded with
+synonyms, prefixes and typo corrections from the index's own vocabulary, and documents are scored by
+BM25-style IDF, how strongly each field holds the terms, how many of the query's words they match, and kind.
 """
 
 import bisect
@@ -10,33 +11,23 @@ import html
 import math
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
-from django.db.models import Count
+from django.db import transaction
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..analysis import analyze, term, words
-from ..models import IndexedDocument, IndexedTerm, IndexState, PinnedResult
+from ..models import IndexedDocument, IndexState, PinnedResult
 from ..synonyms import expand_groups
-from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
+from . import postings
+from .base import FACETS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
 
 # Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
 RELATIVE_CUTOFF = 0.08
-POSTINGS_PER_TERM = 400
 EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
 MIN_PREFIX = 4
-
-
-def document_terms(document):
-    """A document's terms with their weights."""
-    weights = defaultdict(float)
-    for name, boost in FIELD_BOOSTS.items():
-        for value, count in Counter(analyze(getattr(document, name))).items():
-            weights[value] += boost * (1 + math.log(count))
-    return weights
 
 
 @dataclass
@@ -89,7 +80,7 @@ def vocabulary():
     version = IndexState.current()
     if _vocabulary is None or _vocabulary.version != version:
         with _vocabulary_lock:
-            frequencies = dict(IndexedTerm.objects.order_by().values_list("term").annotate(n=Count("id")))
+            frequencies = postings.store().frequencies()
             documents = {
                 doc_id: {"kind": kind, "audience": audience, "topic": topic, "department": department,
                          "title": title}
@@ -157,7 +148,7 @@ class DatabaseBackend(SearchBackend):
 
     @transaction.atomic
     def rebuild(self, documents, progress=None):
-        IndexedTerm.objects.all().delete()
+        postings.store().clear()
         IndexedDocument.objects.all().delete()
         batch = []
         for done, document in enumerate(documents, 1):
@@ -171,21 +162,19 @@ class DatabaseBackend(SearchBackend):
         IndexState.bump()
 
     def _write(self, documents):
+        store = postings.store()
         rows = IndexedDocument.objects.bulk_create([
             IndexedDocument(page_id=d.page_id, kind=d.kind, slug=d.slug, title=d.title, url=d.url,
                             summary=d.summary, body=f"{d.lay_terms}\n{d.body}", audience=d.audience,
                             topic=d.topic, department=d.department,
-                            length=len(d.title) + len(d.summary) + len(d.body))
+                            length=len(d.title) + len(d.summary) + len(d.body), **store.document_fields(d))
             for d in documents
         ])
         stored = {row.page_id: row for row in rows}
         if any(row.pk is None for row in rows):  # backends that return no primary keys from bulk_create
             stored = {row.page_id: row for row in
                       IndexedDocument.objects.filter(page_id__in=[d.page_id for d in documents])}
-        IndexedTerm.objects.bulk_create([
-            IndexedTerm(document=stored[d.page_id], term=value[:100], weight=weight)
-            for d in documents for value, weight in document_terms(d).items()
-        ], batch_size=2000)
+        store.write(stored, documents)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -222,23 +211,8 @@ class DatabaseBackend(SearchBackend):
         return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
 
     def _score(self, plan, vocab):
-        """Scores of matching documents, summed in the database: one row per document comes back.
-
-        Each term contributes at most its POSTINGS_PER_TERM strongest postings (read in weight order from
-        the (term, weight) index), so a word found in most of a large catalog costs no more than a rare one.
-        """
-        table = IndexedTerm._meta.db_table
-        parts, params = [], []
-        for group, variants in plan.variants.items():
-            for value, factor in variants.items():
-                parts.append(f"SELECT * FROM (SELECT document_id, weight * %s AS score, %s AS grp FROM {table} "
-                             f"WHERE term = %s ORDER BY weight DESC LIMIT {POSTINGS_PER_TERM}) AS p{len(parts)}")
-                params += [factor * vocab.idf(value), group, value]
-        sql = (f"SELECT document_id, SUM(score), COUNT(DISTINCT grp) FROM ({' UNION ALL '.join(parts)}) AS postings "
-               f"GROUP BY document_id")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            matches = cursor.fetchall()
+        """Scores of the documents matching the plan; the postings store sums them in the database."""
+        matches = postings.store().matches(plan, vocab)
         groups = max(len(plan.terms), 1)
         metadata = vocab.documents
         scores = {}
