@@ -7,13 +7,17 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv npm translations migrate demo chromium benchmark-pages clean
+.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup chromium ## Set everything up and run the whole suite
 	$(PY) -m pytest
+
+# The same suite against a throw-away PostgreSQL cluster in var/postgres/; PYTEST_ARGS narrows it.
+test-postgres: setup chromium postgres ## Run the whole suite against a real PostgreSQL
+	PY=$(PY) tests/postgres.sh $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed node_modules/.installed translations migrate
 
@@ -48,6 +52,13 @@ chromium:
 		echo "Installing Debian's chromium for the browser tests..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# test-postgres runs Debian's PostgreSQL server; install it when it is missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		echo "Installing Debian's postgresql for test-postgres..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
 
 benchmark-pages: setup demo
 	$(PY) benchmarks/pages.py

@@ -11,6 +11,9 @@ from .take_along import calendar_response, qr_svg
 
 def _plan_context(request):
     wanted = request.GET.getlist(SITUATION_PARAMETER)[: MAX_SITUATIONS * 2]
+    # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
+    # such a value is left out of the lookup and reported as an unknown situation like any other.
+    wanted = [slug for slug in wanted if "\x00" not in slug]
     pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     query = plan_query(plan.situations)

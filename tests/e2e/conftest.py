@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -27,11 +28,43 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def site_database_url():
+    """The DATABASE_URL of the site under test, which has a database of its own.
+
+    On SQLite (no DATABASE_URL) that is a file in the site's NAVIGATOR_VAR_DIR: None. On PostgreSQL it is a
+    database test_<name>_e2e on the same server, next to pytest-django's test_<name>, made for the session and
+    dropped after it, so the site under gunicorn runs on PostgreSQL too.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield None
+        return
+    import psycopg
+    from psycopg import sql
+
+    parts = urllib.parse.urlsplit(url)
+    name = f"test_{urllib.parse.unquote(parts.path.lstrip('/'))}_e2e"
+    # libpq reads the same URL, a unix socket's folder percent-encoded as the host included.
+    server = parts._replace(path="/postgres").geturl()
+
+    def run(statement):
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
+
+    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")  # left over by an interrupted session
+    run("CREATE DATABASE {}")
+    yield parts._replace(path=f"/{urllib.parse.quote(name)}").geturl()
+    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory, site_database_url):
     var_dir = tmp_path_factory.mktemp("site-var")
     env = {**os.environ, **DEMO_PASSWORDS, "NAVIGATOR_VAR_DIR": str(var_dir),
            "DJANGO_SETTINGS_MODULE": "navigator.settings.test"}
     env.pop("DATABASE_URL", None)
+    if site_database_url:
+        env["DATABASE_URL"] = site_database_url
     for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"], ["ensure_demo_users"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
