@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("vysledky/", views.results, name="results"),
     path("situace/<str:slug>/", views.situation, name="situation"),
+    path("situace/<str:slug>/tisk/", views.print_checklist, name="print"),
     # Wagtail's own logout is only for users with admin access; clerks need not have it.
     path("odhlasit/", LogoutView.as_view(next_page="frontdesk:home"), name="logout"),
 ]

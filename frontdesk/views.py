@@ -1,6 +1,7 @@
 """The front desk's pages: search with instant results, a situation at a glance, today's counters."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -36,18 +37,42 @@ def results(request):
     return render(request, "frontdesk/includes/results.html", _results_context(request))
 
 
+def _situation_or_not_found(request, slug):
+    """(page, None) for a live situation, or (None, the desk's own 404 response)."""
+    page = find_situation(slug)
+    if page is not None:
+        return page, None
+    shown = "".join(character for character in slug[:80] if character.isprintable())
+    context = {"page_title": _("Situace nenalezena"), "slug": shown, "counters": counters_today(),
+               "autofocus_search": True}
+    return None, render(request, "frontdesk/not_found.html", context, status=404)
+
+
 @require_GET
 @never_cache
 @clerk_required
 def situation(request, slug):
-    page = find_situation(slug)
-    if page is None:
-        shown = "".join(character for character in slug[:80] if character.isprintable())
-        context = {"page_title": _("Situace nenalezena"), "slug": shown, "counters": counters_today(),
-                   "autofocus_search": True}
-        return render(request, "frontdesk/not_found.html", context, status=404)
+    page, not_found = _situation_or_not_found(request, slug)
+    if not_found:
+        return not_found
     context = checklist_for_request(page, request)
     first = {counter.pk for counter in context["situation"].offices}
     context.update(page=page, page_title=_("%(title)s – přepážka") % {"title": page.title},
                    counters=counters_today(first))
     return render(request, "frontdesk/situation.html", context)
+
+
+@require_GET
+@never_cache
+@clerk_required
+def print_checklist(request, slug):
+    """The situation's print sheet, as the public one (its QR code leads to the public checklist), whose way
+    back returns the clerk to the desk with the visitor's answers."""
+    page, not_found = _situation_or_not_found(request, slug)
+    if not_found:
+        return not_found
+    context = checklist_for_request(page, request)
+    query = context["checklist_query"]
+    back_url = reverse("frontdesk:situation", args=[page.slug]) + (f"?{query}" if query else "")
+    context.update(page=page, self=page, s=context["situation"], back_url=back_url)
+    return render(request, "situations/checklist_print.html", context)

@@ -14,7 +14,8 @@ from tests.accounts import sign_in
 
 pytestmark = pytest.mark.django_db
 DESK_URLS = ["/prepazka/", "/prepazka/?q=st%C4%9Bhov%C3%A1n%C3%AD", "/prepazka/vysledky/?q=pas",
-             "/prepazka/situace/zmena-trvaleho-pobytu/?odkud=jina-obec"]
+             "/prepazka/situace/zmena-trvaleho-pobytu/?odkud=jina-obec",
+             "/prepazka/situace/zmena-trvaleho-pobytu/tisk/?odkud=jina-obec"]
 
 
 def test_the_clerks_group_exists_on_every_install():

@@ -46,7 +46,7 @@ def test_compact_view_shows_the_guide_the_checklist_and_what_to_take_along(clerk
     assert [li.select_one(".desk-steps__title").text for li in page.select(".desk-steps li")] == \
         [step.title for step in composed.steps]
     assert len(page.select(".desk-documents li")) == len(composed.documents_to_bring)
-    assert page.select_one(".desk-take__print")["href"] == moving.url + "tisk/"
+    assert page.select_one(".desk-take__print")["href"] == DESK_URL + "tisk/"
     assert page.select_one(".desk-take__qr svg")
     # Each long list is a region of its own that a keyboard can scroll.
     for region in page.select(".desk-scroll"):
@@ -72,7 +72,7 @@ def test_answers_from_the_address_prefill_the_guide_and_go_to_print_and_qr(clerk
         assert page.find("input", attrs={"name": name, "value": value}).has_attr("checked"), (name, value)
     query = urlencode(answers)
     print_link = page.select_one(".desk-take__print")
-    assert print_link["href"] == f"{moving.url}tisk/?{query}"
+    assert print_link["href"] == f"{DESK_URL}tisk/?{query}"
     assert print_link.has_attr("autofocus")  # answered: the next thing to do is print
     public_checklist = BeautifulSoup(qr_svg(f"http://localhost{moving.url}?{query}"), "html.parser")
     assert str(page.select_one(".desk-take__qr svg")) == str(public_checklist.svg)  # the public page, answered
@@ -80,8 +80,14 @@ def test_answers_from_the_address_prefill_the_guide_and_go_to_print_and_qr(clerk
     assert "Váš seznam" in page.select_one(".summary").text
     assert page.find("a", string="Zrušit odpovědi")["href"] == DESK_URL
 
-    sheet = clerk_client.get(print_link["href"])
-    assert sheet.status_code == 200 and moving.title in sheet.content.decode()
+    sheet = soup(clerk_client.get(print_link["href"]))
+    assert moving.title in sheet.select_one("h1").text
+    assert sheet.find("a", string="Zpět na stránku")["href"] == f"{DESK_URL}?{query}"  # back to the desk
+    assert str(sheet.select_one(".sheet__qr svg")) == str(public_checklist.svg)  # the visitor's phone: public
+
+
+def test_an_unknown_situation_has_no_print_sheet(clerk_client):
+    assert clerk_client.get("/prepazka/situace/neexistuje/tisk/").status_code == 404
 
 
 @pytest.mark.parametrize("query_string", [
@@ -98,7 +104,7 @@ def test_bad_answers_give_notices_never_a_server_error(clerk_client, moving, que
     page = soup(clerk_client.get(DESK_URL, QUERY_STRING=query_string))
     notices = " ".join(notice.text for notice in page.select(".desk-notice"))
     assert "\x00" not in notices and "x" * 200 not in str(page)
-    assert page.select_one(".desk-take__print")["href"].startswith(moving.url + "tisk/")
+    assert page.select_one(".desk-take__print")["href"].startswith(DESK_URL + "tisk/")
 
 
 def test_an_unknown_answer_is_named_in_a_notice(clerk_client, moving):
