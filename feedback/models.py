@@ -31,8 +31,12 @@ class Reason(models.TextChoices):
 class FeedbackQuerySet(models.QuerySet):
     def for_department(self, department):
         """Feedback on the pages the department owns now (situations and services name their department)."""
-        return self.filter(Q(page__situationpage__department=department)
-                           | Q(page__servicepage__department=department))
+        return self.for_departments([department])
+
+    def for_departments(self, departments):
+        """Feedback on the pages any of these departments (or department ids) owns now."""
+        return self.filter(Q(page__situationpage__department__in=departments)
+                           | Q(page__servicepage__department__in=departments))
 
     def with_department_name(self):
         return self.annotate(department_name=Coalesce("page__situationpage__department__name",

@@ -6,6 +6,8 @@ Everything is counted in SQL on the answers the filters left, grouped by page; t
 from django.db.models import Count, F, FloatField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 
+from editorial.roles import roles_of
+
 from .models import Feedback, Reason
 
 PERMISSION = "feedback.view_feedback"
@@ -16,9 +18,13 @@ def can_view(user):
 
 
 def visible_feedback(user):
-    """The answers this user may read. Everyone with the permission reads all of them today; when departments
-    get groups of their own editors, this is the one place that narrows it to their department's pages."""
-    return Feedback.objects.all()
+    """The answers this user may read (given the permission): a department's editors and approvers read those on
+    their departments' pages, as comments may name people; content managers, superusers and holders of the
+    permission outside any department (the office's management, say) read them all."""
+    roles = roles_of(user)
+    if roles.sees_everything or not roles.departments:
+        return Feedback.objects.all()
+    return Feedback.objects.for_departments(roles.departments)
 
 
 def reason_count_name(reason):

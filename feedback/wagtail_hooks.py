@@ -1,8 +1,8 @@
 """Editors' reports under Výkazy → "Zpětná vazba": answers per page, and the answers themselves.
 
 Both are Wagtail reports (filters, sorting, XLSX and CSV download) for users with `feedback.view_feedback`
-(superusers have it; give it to a group under Nastavení → Skupiny). Both filter by department, so a
-department's editors can be pointed at their own pages (report.visible_feedback is where that becomes a rule).
+(superusers have it; give it to a group under Nastavení → Skupiny). A department's editors and approvers read
+only the answers on their department's pages (report.visible_feedback); both reports also filter by department.
 """
 
 

@@ -11,7 +11,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from feedback.models import Feedback, Reason
-from feedback.report import summarise
+from editorial.groups import ensure_editorial_groups
+from editorial.models import DepartmentGroup
+from editorial.roles import MANAGERS_GROUP, Role
+from feedback.report import summarise, visible_feedback
 
 pytestmark = pytest.mark.django_db
 
@@ -157,6 +160,23 @@ def test_only_holders_of_the_permission_read_the_answers(client_cs, answers):
     client_cs.force_login(user)
     for name in (SUMMARY, ANSWERS):
         assert client_cs.get(reverse(name)).status_code == 200
+
+
+def test_a_departments_editor_reads_only_the_answers_on_the_departments_pages(client_cs, answers, moving, service):
+    permission = Permission.objects.get(content_type__app_label="feedback", codename="view_feedback")
+    ensure_editorial_groups()
+    editor = get_user_model().objects.create_user("editor-feedback", "e@example.cz", "heslo-pro-test")
+    editor.groups.add(DepartmentGroup.objects.get(department=moving.department, role=Role.EDITOR).group)
+    manager = get_user_model().objects.create_user("spravce-feedback", "s@example.cz", "heslo-pro-test")
+    manager.groups.add(Group.objects.get(name=MANAGERS_GROUP))
+    for user in (editor, manager):
+        user.user_permissions.add(permission)
+
+    assert set(visible_feedback(editor).values_list("page_id", flat=True)) == {moving.pk}
+    assert set(visible_feedback(manager).values_list("page_id", flat=True)) == {moving.pk, service.pk}
+    client_cs.force_login(editor)
+    rows = csv_rows(client_cs.get(reverse(ANSWERS), {"export": "csv"}))
+    assert len(rows) == 1 + 5 and "Starý komentář." not in str(rows)
 
 
 def test_the_permission_is_offered_on_the_group_page(admin_client):
