@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages clean
+.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -62,6 +62,11 @@ postgres:
 
 benchmark-pages: setup demo
 	$(PY) benchmarks/pages.py
+
+# gunicorn (2 workers, production settings, demo catalog in a throw-away folder) under wrk; installs wrk when
+# missing. LOAD_DURATION=5s for a quick try.
+benchmark-load: setup
+	PY=$(PY) benchmarks/load.sh
 
 clean:
 	rm -rf $(VENV) node_modules var

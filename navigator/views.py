@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 
 
 @require_GET
@@ -14,6 +14,17 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@never_cache
+def health(request):
+    """A load balancer's liveness check: the process answers through the whole middleware stack.
+
+    It touches neither the database nor the cache, so a busy database does not take every worker out of the
+    pool at once; it is also the floor the load benchmark (benchmarks/load.sh) compares pages to.
+    """
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):

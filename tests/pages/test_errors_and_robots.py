@@ -49,3 +49,11 @@ def test_search_page_survives_bad_input(client_cs, query):
 def test_overlong_query_is_cut_with_a_notice(client_cs):
     html = client_cs.get("/hledat/", {"q": "pas " * 1000}).content.decode()
     assert "Dotaz byl příliš dlouhý" in html
+
+
+def test_health_check_answers_ok_without_the_database(client_cs, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client_cs.get("/health/")
+    assert response.status_code == 200 and response.content == b"ok\n"
+    assert response["Content-Type"].startswith("text/plain") and "no-cache" in response["Cache-Control"]
+    assert client_cs.head("/health/").status_code == 200
