@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePages
 
 from . import hours, opening
@@ -193,7 +194,7 @@ class DocumentRequirement(models.Model):
 # Counters
 
 
-class CounterIndexPage(OwnedByContentManagersMixin, Page):
+class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """/pracoviste/: every counter with today's hours."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -212,7 +213,7 @@ class CounterIndexPage(OwnedByContentManagersMixin, Page):
         return context
 
 
-class CounterPage(OwnedByContentManagersMixin, Page):
+class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions."""
 
     organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
@@ -341,7 +342,7 @@ class CounterException(Orderable):
 # Services
 
 
-class ServiceIndexPage(OwnedByContentManagersMixin, Page):
+class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """/sluzby/: the A–Z catalog of services, filtered through services.filters.ServiceFilter."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -362,7 +363,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, Page):
         return context
 
 
-class ServicePage(OwnedByDepartmentMixin, Page):
+class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     """One procedure (úkon) of this or another office, following the Czech service catalogue's headings."""
 
     provider = models.CharField(_("kdo službu poskytuje"), max_length=200,

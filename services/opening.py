@@ -2,10 +2,16 @@
 
 All reasoning happens on Prague wall-clock time, so the answer stays right across daylight-saving changes;
 intervals never cross midnight (an interval closes after it opens on the same day).
+
+Every state also says when it stops being true (`changes_at`), and `watch_changes` collects the earliest such
+moment of all states computed while a page renders, so whoever keeps the rendered page (the page cache) drops
+it in time without knowing which counters the page shows.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -43,6 +49,33 @@ class OpenState:
     is_open: bool
     label: str
     reason: str = ""
+    # The next moment the label may read differently: an opening or closing, or midnight ("dnes", "zítra").
+    changes_at: datetime | None = None
+
+
+class ChangeWatch:
+    """The earliest `changes_at` of the open states computed while watching; None if there were none."""
+
+    def __init__(self):
+        self.earliest = None
+
+    def saw(self, moment):
+        if self.earliest is None or moment < self.earliest:
+            self.earliest = moment
+
+
+_watch = ContextVar("open_state_watch", default=None)
+
+
+@contextmanager
+def watch_changes():
+    """Collect, while active, when the open states computed in this context (this request) next change."""
+    watch = ChangeWatch()
+    token = _watch.set(watch)
+    try:
+        yield watch
+    finally:
+        _watch.reset(token)
 
 
 def hours_on(day, weekly, exceptions):
@@ -84,24 +117,40 @@ def _clock(moment):
     return f"{moment.hour}:{moment.minute:02d}"
 
 
+def _moment(day, clock):
+    return datetime.combine(day, clock, tzinfo=PRAGUE)
+
+
 def open_state(counter, now=None):
     """The counter's state at a moment (default: now), as a Czech sentence for the page."""
+    state = _open_state(counter, now)
+    watch = _watch.get()
+    if watch is not None:
+        watch.saw(state.changes_at)
+    return state
+
+
+def _open_state(counter, now):
     local = (now or timezone.now()).astimezone(PRAGUE)
     today, clock = local.date(), local.time().replace(tzinfo=None)
+    midnight = _moment(today + timedelta(days=1), time(0))
     weekly, exceptions = list(counter.opening_hours.all()), list(counter.exceptions.all())
     today_hours = hours_on(today, weekly, exceptions)
     for opens, closes in _merged(today_hours.intervals):
         if opens <= clock < closes:
-            return OpenState(True, _("otevřeno do %(time)s") % {"time": _clock(closes)}, today_hours.reason)
+            return OpenState(True, _("otevřeno do %(time)s") % {"time": _clock(closes)}, today_hours.reason,
+                             changes_at=min(_moment(today, closes), midnight))
     next_opening = _next_opening(today, clock, weekly, exceptions)
     if not today_hours.intervals and today_hours.reason:
         label = _("dnes zavřeno (%(reason)s)") % {"reason": today_hours.reason}
     else:
         label = _("zavřeno")
+    changes_at = midnight
     if next_opening:
         day, opens = next_opening
         label += ", " + _("otevírá %(when)s v %(time)s") % {"when": _when(day, today), "time": _clock(opens)}
-    return OpenState(False, label, today_hours.reason)
+        changes_at = min(_moment(day, opens), midnight)
+    return OpenState(False, label, today_hours.reason, changes_at=changes_at)
 
 
 def _next_opening(today, clock, weekly, exceptions):

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePage, LivePages
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -39,7 +40,7 @@ from .forms import SituationPageForm
 from .take_along import calendar_response
 
 
-class HomePage(OwnedByContentManagersMixin, Page):
+class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """The root of the public site: search, topics for citizens and businesses, the most used situations."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -71,7 +72,7 @@ class HomePage(OwnedByContentManagersMixin, Page):
         return context
 
 
-class TopicPage(OwnedByContentManagersMixin, Page):
+class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """A group of life situations, e.g. Bydlení a stěhování."""
 
     intro = models.TextField(_("úvod"), blank=True, help_text=_("Jedna až dvě věty o tom, co oblast zahrnuje."))
@@ -113,7 +114,7 @@ class Conditional(models.Model):
         return guide.judge(self.condition, answers, questions)
 
 
-class SituationPage(OwnedByDepartmentMixin, RoutablePageMixin, Page):
+class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, Page):
     """A life situation: everything a person needs to do, in order, following the Czech standard template."""
 
     audience = models.CharField(_("pro koho"), max_length=20, choices=Audience.choices, default=Audience.CITIZENS)

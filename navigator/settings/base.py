@@ -3,8 +3,10 @@
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("NAVIGATOR_VAR_DIR", BASE_DIR / "var"))
@@ -19,6 +21,24 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def cache_from_url(url):
+    """One of Django's cache backends from a URL: redis://, rediss://, db://<table>, file:///<folder> or locmem://."""
+    parts = urlsplit(url)
+    if parts.scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    # Kept pages and Wagtail's own entries; these caches delete a third of them when they grow past this.
+    bounded = {"OPTIONS": {"MAX_ENTRIES": 5000}}
+    if parts.scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": parts.netloc or "navigator_cache",
+                **bounded}
+    if parts.scheme == "file":
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parts.path, **bounded}
+    if parts.scheme == "locmem":
+        # One process only: fine for a single runserver, wrong for gunicorn's workers (see the page cache).
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": parts.netloc}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown cache {parts.scheme!r}; use redis://, db://, file:// or locmem://")
 
 
 INSTALLED_APPS = [
@@ -64,6 +84,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads cookies: a kept page is answered without touching the session or the user.
+    "navigator.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +127,21 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache is shared by every worker process, because the page cache (navigator/pagecache.py) keeps whole pages
+# in it and must drop them everywhere on the next request after a publish: by default a table in the site's
+# database (made by `migrate`), so it needs nothing else and is shared by every server on that database; with
+# CACHE_URL or REDIS_URL, Redis.
+CACHE_TABLE = "navigator_cache"
+CACHES = {
+    "default": {
+        **cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or f"db://{CACHE_TABLE}"),
+        "KEY_PREFIX": "navigator",
+    }
+}
+# The longest a whole page is kept, in seconds (0 switches the page cache off); well under a day, the lifetime
+# of the feedback form's token that a kept page carries.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,13 +9,15 @@ from datetime import time
 import pytest
 
 from services.models import CounterException, CounterIndexPage, CounterPage, OpeningHours
+from tests.cache import SITE_ROOT_PATHS_QUERIES
 
 pytestmark = pytest.mark.django_db
 MOVING = "/prepazka/situace/zmena-trvaleho-pobytu/"
 
 HOME_QUERIES = 11            # the frame (10) + the most common situations
 SEARCH_QUERIES = 18          # the frame (10) + two searches (situations, services) of four queries each
-SITUATION_QUERIES = 25       # the frame (10) + the page + its composed checklist (14)
+# the frame (10) + the page + its composed checklist (14) + Wagtail's site root paths for its page addresses
+SITUATION_QUERIES = 25 + SITE_ROOT_PATHS_QUERIES
 
 
 def add_counters(count):

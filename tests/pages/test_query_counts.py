@@ -28,6 +28,7 @@ from situations.models import (
     SituationStep,
     TopicPage,
 )
+from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +67,12 @@ def build_situation(size):
     return situation
 
 
+@pytest.fixture
+def page_cache_off(settings):
+    """These counts are of composing the page; a kept page's cost is counted on its own below."""
+    settings.PAGE_CACHE_TIMEOUT = 0
+
+
 def count_queries(client, url):
     client.get(url)  # warm the site and settings caches, as any running server has them
     with CaptureQueriesContext(connection) as queries:
@@ -76,19 +83,23 @@ def count_queries(client, url):
 
 # One query each for the page, its steps with their services, fees, counters with hours and exceptions, forms,
 # documents, deadlines, legal references, FAQ, related situations, questions and service conditions, plus
-# Wagtail's site, settings and the user bar.
-# The print sheet leaves out Wagtail's user bar.
-SITUATION_QUERIES = 24
-PRINT_QUERIES = 23
-# Each situation in a plan costs the queries of its composition; the plan itself adds the situations' lookup.
-PLAN_QUERIES = {2: 32, 3: 45}
+# Wagtail's site, settings and the user bar, and Wagtail's site root paths from the shared cache twice: for the
+# links built with the request (breadcrumbs) and for the page's own address (the checklist's link).
+# The print sheet leaves out Wagtail's user bar and the breadcrumbs.
+SITUATION_QUERIES = 24 + 2 * SITE_ROOT_PATHS_QUERIES
+PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
+# A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
+KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
+# Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
+# itself adds the situations' lookup and the site root paths for the links it builds with the request.
+PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}
 
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("", SITUATION_QUERIES), ("?pruvodce=1&auto=ano", SITUATION_QUERIES), ("?pruvodce=1&auto=ne", SITUATION_QUERIES),
     ("tisk/?auto=ano", PRINT_QUERIES),
 ])
-def test_situation_page_query_count_does_not_grow_with_content(client_cs, query, expected):
+def test_situation_page_query_count_does_not_grow_with_content(client_cs, page_cache_off, query, expected):
     small = build_situation(2)
     large = build_situation(20)
     assert count_queries(client_cs, small.url + query) == count_queries(client_cs, large.url + query) == expected
@@ -103,6 +114,12 @@ def test_situation_page_shows_everything_it_holds(client_cs):
     assert without_car.count('class="steps__item"') == 10 and without_car.count('class="counter-card"') == 10
     with_car = client_cs.get(large.url + "?pruvodce=1&auto=ano").content.decode()
     assert with_car.count('class="steps__item"') == 20 and with_car.count('class="counter-card"') == 19
+
+
+def test_kept_situation_page_costs_one_cache_read_whatever_it_shows(client_cs):
+    small = build_situation(2)
+    large = build_situation(20)
+    assert count_queries(client_cs, small.url) == count_queries(client_cs, large.url) == KEPT_PAGE_QUERIES
 
 
 def test_plan_query_count_grows_only_with_the_number_of_situations(client_cs):
