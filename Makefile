@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load clean
+.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -67,6 +67,13 @@ benchmark-pages: setup demo
 # missing. LOAD_DURATION=5s for a quick try.
 benchmark-load: setup
 	PY=$(PY) benchmarks/load.sh
+
+# Known vulnerabilities in the installed Python packages (PyPI's advisory data, so it needs the internet).
+# pip-audit lives in a virtual environment of its own, so its dependencies are not audited as the site's.
+audit: $(VENV)/.installed
+	test -x var/audit/bin/pip-audit || { $(PYTHON) -m venv var/audit && var/audit/bin/pip install --quiet pip-audit; }
+	$(PY) -m pip freeze --exclude-editable > var/audit/requirements.txt
+	var/audit/bin/pip-audit --requirement var/audit/requirements.txt --no-deps --disable-pip --progress-spinner off
 
 clean:
 	rm -rf $(VENV) node_modules var

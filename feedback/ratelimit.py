@@ -1,10 +1,10 @@
 """At most FEEDBACK_RATE_LIMIT answers per client and time slot, counted in the database without addresses.
 
-The client is its address (REMOTE_ADDR; the address a trusted proxy put into X-Forwarded-For when
-FEEDBACK_TRUSTED_PROXY_COUNT says how many proxies stand in front of the site), IPv6 taken by its /64 network,
-which one household or phone usually gets whole. What the database keeps is an HMAC of the slot and the
-address under SECRET_KEY: it cannot be turned back into the address, and the same client gets a different
-key in every slot, so nothing links its answers over time.
+The client is its address (navigator.client: REMOTE_ADDR, or the address a trusted proxy put into
+X-Forwarded-For when TRUSTED_PROXY_COUNT says how many proxies stand in front of the site), IPv6 taken by its
+/64 network, which one household or phone usually gets whole. What the database keeps is an HMAC of the slot
+and the address under SECRET_KEY: it cannot be turned back into the address, and the same client gets a
+different key in every slot, so nothing links its answers over time.
 
 Counting is one INSERT ... ON CONFLICT DO UPDATE ... RETURNING statement, so two gunicorn workers never lose
 a count (a per-process cache would not be shared). Each check also deletes the slots that have ended: a
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection
 from django.utils.crypto import salted_hmac
+
+from navigator.client import client_address
 
 from .models import SubmissionCounter
 
@@ -40,18 +42,6 @@ class Verdict:
 def limits():
     """(answers allowed, in how many seconds)."""
     return getattr(settings, "FEEDBACK_RATE_LIMIT", (DEFAULT_LIMIT, DEFAULT_PERIOD))
-
-
-def client_address(request):
-    proxies = int(getattr(settings, "FEEDBACK_TRUSTED_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            # Each trusted proxy appends the address it was reached from; the client is as many places from
-            # the right as there are proxies. Whatever the client itself wrote further left is ignored.
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _network(address):

@@ -49,7 +49,7 @@ def test_x_forwarded_for_is_ignored_unless_a_proxy_is_trusted(client, moving, se
         response = send(client, moving, REMOTE_ADDR="198.51.100.1", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}")
     assert response.status_code == 429
 
-    settings.FEEDBACK_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     # Behind one trusted proxy the client is the proxy's last entry; what the client wrote before it is
     # ignored.
     for n in range(5):

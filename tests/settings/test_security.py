@@ -50,3 +50,18 @@ def test_a_good_password_still_logs_in_and_clears_the_count(client_cs):
     client_cs.post(url, {"username": "spravce", "password": "spatne"})
     response = client_cs.post(url, {"username": "spravce", "password": "spravne-heslo-123"})
     assert response.status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_lock_falls_on_the_client_not_on_everyone(client_cs, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    get_user_model().objects.create_superuser("sdileny", "sdileny@example.cz", "spravne-heslo-123")
+    url = reverse("wagtailadmin_login")
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}  # every request reaches the site from the proxy
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        # What a client writes into X-Forwarded-For itself does not get it out of the lock.
+        attacker = {**proxy, "HTTP_X_FORWARDED_FOR": f"192.0.2.{n}, 198.51.100.66"}
+        response = client_cs.post(url, {"username": "sdileny", "password": "spatne"}, **attacker)
+    assert response.status_code == 429
+    someone_else = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.5"}
+    response = client_cs.post(url, {"username": "sdileny", "password": "spravne-heslo-123"}, **someone_else)
+    assert response.status_code == 302
