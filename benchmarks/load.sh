@@ -81,9 +81,11 @@ for page in "${PAGES[@]}"; do
     if [ "$status" != 200 ]; then echo "$url answered $status before the test" >&2; exit 2; fi
 done
 
-echo "gunicorn: $WORKERS workers; wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per page, timeout $TIMEOUT"
+echo "gunicorn: $WORKERS workers; wrk: $THREADS threads, $CONNECTIONS connections, $DURATION per page, timeout $TIMEOUT;" \
+    "$(nproc) CPUs"
 declare -A RPS
-printf '%-11s %10s %9s %9s %8s %8s  %s\n' page "req/s" "p50 ms" "p99 ms" errors non-2xx url
+# The machine's load average after each page tells whether something else was running meanwhile.
+printf '%-11s %10s %9s %9s %8s %8s %6s  %s\n' page "req/s" "p50 ms" "p99 ms" errors non-2xx load url
 failed=0
 for page in "${PAGES[@]}"; do
     name=${page%%|*}
@@ -94,8 +96,8 @@ for page in "${PAGES[@]}"; do
     declare -A result=()
     for field in ${line#RESULT }; do result[${field%%=*}]=${field#*=}; done
     RPS[$name]=${result[rps]}
-    printf '%-11s %10s %9s %9s %8s %8s  %s\n' "$name" "${result[rps]}" "${result[p50_ms]}" "${result[p99_ms]}" \
-        "${result[socket_errors]}" "${result[non2xx]}" "${page#*|}"
+    printf '%-11s %10s %9s %9s %8s %8s %6s  %s\n' "$name" "${result[rps]}" "${result[p50_ms]}" "${result[p99_ms]}" \
+        "${result[socket_errors]}" "${result[non2xx]}" "$(cut -d' ' -f1 /proc/loadavg)" "${page#*|}"
     if [ "${result[socket_errors]}" != 0 ] || [ "${result[non2xx]}" != 0 ]; then failed=1; fi
 done
 
