@@ -48,6 +48,15 @@ class ListReportView(OfficeReportMixin, ReportView):
         return {**super().get_filterset_kwargs(), "queryset": Page.objects.none()}
 
     @cached_property
+    def list_export(self):
+        # The downloads have the page's columns under the same headings, with each row's raw values.
+        return [column.name for column in self.columns]
+
+    @cached_property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
+
+    @cached_property
     def filters_invalid(self):
         return bool(self.filters) and not self.filters.is_valid()
 
@@ -139,17 +148,6 @@ class FreshnessReportView(ListReportView):
         Column("days_overdue", label=_("Dní po termínu"), sort_key="days_overdue",
                accessor=lambda entry: entry.days_overdue if entry.days_overdue is not None else ""),
     ]
-    list_export = ["title", "type_label", "department_name", "last_reviewed", "due", "status_label",
-                   "days_overdue"]
-    export_headings = {
-        "title": _("Stránka"),
-        "type_label": _("Typ"),
-        "department_name": _("Odbor"),
-        "last_reviewed": _("Naposledy zkontrolováno"),
-        "due": _("Zkontrolovat do"),
-        "status_label": _("Stav"),
-        "days_overdue": _("Dní po termínu"),
-    }
     export_filename = "kontrola-aktualnosti"
     other_report = ("content_health_issues_report", _("Zdraví obsahu"))
 
@@ -190,14 +188,6 @@ class ContentHealthReportView(ListReportView):
         Column("kind_label", label=_("Problém"), sort_key="kind_order"),
         Column("message", label=_("Co je špatně")),
     ]
-    list_export = ["title", "type_label", "department_name", "kind_label", "message"]
-    export_headings = {
-        "title": _("Stránka nebo úryvek"),
-        "type_label": _("Typ"),
-        "department_name": _("Odbor"),
-        "kind_label": _("Problém"),
-        "message": _("Co je špatně"),
-    }
     export_filename = "zdravi-obsahu"
     other_report = ("content_health_freshness_report", _("Kontrola aktuálnosti"))
 
