@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
+.PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -18,6 +18,10 @@ test: setup chromium ## Set everything up and run the whole suite
 # The same suite against a throw-away PostgreSQL cluster in var/postgres/; PYTEST_ARGS narrows it.
 test-postgres: setup chromium postgres ## Run the whole suite against a real PostgreSQL
 	PY=$(PY) tests/postgres.sh $(PYTEST_ARGS)
+
+# Record the golden renderings of every public page type anew (tests/snapshots/); review and commit the diff.
+snapshots: setup
+	SNAPSHOT_UPDATE=1 $(PY) -m pytest tests/snapshots -q
 
 setup: $(VENV)/.installed node_modules/.installed translations migrate
 
