@@ -177,9 +177,21 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
 
-# The public search engine; the search issue implements both backends.
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The public search (search/backends/): which engine answers, and each engine's options, in one place.
+SEARCH = {
+    "BACKEND": os.environ.get("SEARCH_BACKEND", "database"),  # "database" or "elasticsearch"
+    "ELASTICSEARCH": {
+        "URL": os.environ.get("ELASTICSEARCH_URL", ""),
+        "ALIAS": "navigator-search",  # searches and writes go through it; each rebuild makes a new index
+        "SHARDS": 1,
+        "REPLICAS": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0")),
+        "TIMEOUT": 1.0,  # seconds a citizen waits for a search before the database answers instead
+        "WRITE_TIMEOUT": 10.0,  # an index update after a publish (bulk)
+        "REBUILD_TIMEOUT": 120.0,  # each request of `manage.py search_index rebuild`
+        "WRITE_RETRIES": 3,  # a bulk write rejected with 429 (queue full, circuit breaker) is tried again
+        "RETRY_BACKOFF": 1.0,  # seconds before the first retry, doubled each time
+    },
+}
 
 CATALOG_PAGE_SIZE = 20
 

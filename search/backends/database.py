@@ -3,7 +3,7 @@
 Works on SQLite and PostgreSQL alike; where the postings live and how they are matched is the postings
 module's business (a term table, or PostgreSQL's full-text search). A query's terms are expanded with
 synonyms, prefixes and typo corrections from the index's own vocabulary, and documents are scored by
-BM25-style IDF, how strongly each field holds the terms, how many of the query's words they match, and kind.
+BM25-style IDF, how strongly each field holds the terms, how many of the query's words they match, and type.
 """
 
 import bisect
@@ -18,11 +18,14 @@ from django.db import transaction
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .. import facets as facet_rules
 from ..analysis import analyze, term, words
-from ..models import IndexedDocument, IndexState, PinnedResult
+from ..facets import FACETS
+from ..models import IndexedDocument, IndexState
+from ..ranking import pinned_page_ids, type_boost
 from ..synonyms import expand_groups
 from . import postings
-from .base import FACETS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
+from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 # Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
 RELATIVE_CUTOFF = 0.08
@@ -38,7 +41,7 @@ class Vocabulary:
     document_count: int
     frequencies: dict
     sorted_terms: list = field(default_factory=list)
-    documents: dict = field(default_factory=dict)  # document id -> {kind, audience, topic, department, title}
+    documents: dict = field(default_factory=dict)  # document id -> {type, audience, topic, department, title}
 
     def idf(self, value):
         frequency = self.frequencies.get(value, 0)
@@ -82,10 +85,10 @@ def vocabulary():
         with _vocabulary_lock:
             frequencies = postings.store().frequencies()
             documents = {
-                doc_id: {"kind": kind, "audience": audience, "topic": topic, "department": department,
+                doc_id: {"type": result_type, "audience": audience, "topic": topic, "department": department,
                          "title": title}
-                for doc_id, kind, audience, topic, department, title in IndexedDocument.objects.values_list(
-                    "id", "kind", "audience", "topic", "department", "title").iterator(chunk_size=5000)
+                for doc_id, result_type, audience, topic, department, title in IndexedDocument.objects.values_list(
+                    "id", "type", "audience", "topic", "department", "title").iterator(chunk_size=5000)
             }
             _vocabulary = Vocabulary(version, len(documents), frequencies, sorted(frequencies), documents)
     return _vocabulary
@@ -164,7 +167,7 @@ class DatabaseBackend(SearchBackend):
     def _write(self, documents):
         store = postings.store()
         rows = IndexedDocument.objects.bulk_create([
-            IndexedDocument(page_id=d.page_id, kind=d.kind, slug=d.slug, title=d.title, url=d.url,
+            IndexedDocument(page_id=d.page_id, type=d.type, slug=d.slug, title=d.title, url=d.url,
                             summary=d.summary, body=f"{d.lay_terms}\n{d.body}", audience=d.audience,
                             topic=d.topic, department=d.department,
                             length=len(d.title) + len(d.summary) + len(d.body), **store.document_fields(d))
@@ -208,7 +211,7 @@ class DatabaseBackend(SearchBackend):
 
     def autocomplete(self, prefix, limit=8):
         results = self.search(prefix, SearchFilters(), limit=limit, prefix_last=True)
-        return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
+        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in results.hits]
 
     def _score(self, plan, vocab):
         """Scores of the documents matching the plan; the postings store sums them in the database."""
@@ -221,12 +224,11 @@ class DatabaseBackend(SearchBackend):
             if meta is None:  # written after this process read the vocabulary
                 continue
             coverage = matched_groups / groups
-            scores[doc_id] = total * coverage * coverage * KIND_BOOSTS.get(meta["kind"], 1)
+            scores[doc_id] = total * coverage * coverage * type_boost(meta["type"])
         return scores, metadata
 
     def _pinned(self, query, metadata):
-        wanted = tuple(analyze(query))
-        pinned_pages = [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
+        pinned_pages = pinned_page_ids(query)
         if not pinned_pages:
             return []
         pinned_ids = IndexedDocument.objects.filter(page_id__in=pinned_pages).values_list("id", flat=True)
@@ -234,30 +236,14 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _matches(meta, filters, skip=None):
-        for name in FACETS:
-            wanted = getattr(filters, name)
-            if name == skip or not wanted:
-                continue
-            if name == "audience":
-                if meta["audience"] not in (wanted, "both"):
-                    return False
-            elif meta[name] != wanted:
-                return False
-        return True
+        return all(meta[name] in allowed for name, allowed in facet_rules.active_filters(filters, skip=skip))
 
     def _facets(self, scores, metadata, filters):
         facets = {}
         for name in FACETS:
-            counts = Counter()
-            for doc_id in scores:
-                meta = metadata[doc_id]
-                if self._matches(meta, filters, skip=name) and meta[name]:
-                    if name == "audience" and meta[name] == "both":
-                        counts["citizens"] += 1
-                        counts["businesses"] += 1
-                    else:
-                        counts[meta[name]] += 1
-            facets[name] = dict(counts)
+            stored = Counter(metadata[doc_id][name] for doc_id in scores
+                             if self._matches(metadata[doc_id], filters, skip=name))
+            facets[name] = facet_rules.count(name, stored)
         return facets
 
     @staticmethod
@@ -265,7 +251,7 @@ class DatabaseBackend(SearchBackend):
         return {name: {} for name in FACETS}
 
     def _hit(self, document, score, plan):
-        return SearchHit(kind=document.kind, slug=document.slug, title=document.title, url=document.url,
+        return SearchHit(type=document.type, slug=document.slug, title=document.title, url=document.url,
                          summary=document.summary, score=round(score, 4),
                          highlight=highlight(document, plan.all_terms), page_id=document.page_id)
 

@@ -1,4 +1,4 @@
-"""The Elasticsearch backend, and the wrapper that answers from the database when Elasticsearch cannot.
+"""The Elasticsearch backend.
 
 One concrete index per rebuild ("navigator-search-<timestamp>") behind one alias ("navigator-search"): a
 rebuild fills a new index, moves the alias in one atomic `update_aliases` call and then drops the old index,
@@ -14,16 +14,18 @@ import html
 import logging
 from datetime import datetime, timezone
 
-from django.conf import settings
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import (
     A, Index, Integer, Keyword, Mapping, Q, Search, SearchAsYouType, Text, analyzer, token_filter,
 )
 
-from ..query import clean_query
+from .. import facets as facet_rules
 from ..analysis import analyze, fold, words
+from ..facets import FACETS
+from ..query import clean_query
+from ..ranking import FIELD_BOOSTS, TYPE_BOOSTS, pinned_page_ids
 from ..synonyms import SYNONYM_FILE, parse_rules
-from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
+from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 logger = logging.getLogger("search")
 
@@ -31,6 +33,8 @@ ALIAS = "navigator-search"
 FIELDS = tuple(f"{name}^{boost:g}" for name, boost in FIELD_BOOSTS.items())
 PIN_BOOST = 1_000_000
 MAX_REQUEST_TIMEOUT = 1.0  # seconds: a citizen waits no longer for Elasticsearch before the fallback answers
+TYPE_FUNCTIONS = [{"filter": {"term": {"type": str(result_type)}}, "weight": weight}
+                  for result_type, weight in TYPE_BOOSTS.items()]
 
 
 # -- analysis ---------------------------------------------------------------------------------------------
@@ -80,24 +84,23 @@ def mapping():
     m.field("summary", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell"))
     m.field("body", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell"))
     m.field("spell", Text(analyzer=folded))
-    for name in ("kind", "slug", "audience", "topic", "department", "url"):
+    for name in ("type", "slug", "audience", "topic", "department", "url"):
         m.field(name, Keyword())
     m.field("page_id", Integer())
     return m
 
 
-def index_definition(name):
+def index_definition(name, shards=1, replicas=0):
     """The DSL Index for a new concrete index: settings, Czech analysis and the mapping."""
     index = Index(name)
-    index.settings(number_of_shards=1,
-                   number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0))
+    index.settings(number_of_shards=shards, number_of_replicas=replicas)
     index.mapping(mapping())
     return index
 
 
 def source(document):
     return {
-        "page_id": document.page_id, "kind": document.kind, "slug": document.slug, "title": document.title,
+        "page_id": document.page_id, "type": str(document.type), "slug": document.slug, "title": document.title,
         "url": document.url, "summary": document.summary, "lay_terms": document.lay_terms,
         "body": document.body, "audience": document.audience, "topic": document.topic,
         "department": document.department,
@@ -126,11 +129,20 @@ def client_for(url, timeout=MAX_REQUEST_TIMEOUT):
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def __init__(self, url=None, alias=ALIAS, timeout=MAX_REQUEST_TIMEOUT, rebuild_timeout=60):
-        self.url = url or settings.ELASTICSEARCH_URL
+    def __init__(self, url, alias=ALIAS, timeout=MAX_REQUEST_TIMEOUT, rebuild_timeout=60, shards=1, replicas=0):
+        self.url = url
         self.alias = alias
         self.timeout = min(timeout, MAX_REQUEST_TIMEOUT)
         self.rebuild_timeout = rebuild_timeout
+        self.shards = shards
+        self.replicas = replicas
+
+    @classmethod
+    def from_settings(cls, options):
+        """The backend as settings.SEARCH["ELASTICSEARCH"] describes it."""
+        return cls(options["URL"], alias=options["ALIAS"], timeout=options["TIMEOUT"],
+                   rebuild_timeout=options["REBUILD_TIMEOUT"], shards=options["SHARDS"],
+                   replicas=options["REPLICAS"])
 
     @property
     def client(self):
@@ -156,7 +168,7 @@ class ElasticsearchBackend(SearchBackend):
         client = self.client.options(request_timeout=self.rebuild_timeout)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
         new_index = f"{self.alias}-{stamp}"
-        index_definition(new_index).create(using=client)
+        index_definition(new_index, self.shards, self.replicas).create(using=client)
         try:
             done = 0
             for ok, item in helpers.streaming_bulk(client, self._actions(documents, new_index), chunk_size=500,
@@ -185,22 +197,11 @@ class ElasticsearchBackend(SearchBackend):
                           fuzziness="AUTO", prefix_length=1, max_expansions=30)],
                   should=[Q("multi_match", query=text, fields=list(FIELDS), type="phrase", slop=2, boost=2),
                           Q("multi_match", query=text, fields=list(FIELDS), operator="and", boost=1)])
-        return Q("function_score", query=match, boost_mode="multiply", score_mode="first",
-                 functions=[{"filter": {"term": {"kind": kind}}, "weight": weight}
-                            for kind, weight in KIND_BOOSTS.items()])
+        return Q("function_score", query=match, boost_mode="multiply", score_mode="first", functions=TYPE_FUNCTIONS)
 
     @staticmethod
     def filter_clauses(filters, skip=None):
-        clauses = []
-        for name in FACETS:
-            wanted = getattr(filters, name)
-            if not wanted or name == skip:
-                continue
-            if name == "audience":
-                clauses.append(Q("terms", audience=[wanted, "both"]))
-            else:
-                clauses.append(Q("term", **{name: wanted}))
-        return clauses
+        return [Q("terms", **{name: allowed}) for name, allowed in facet_rules.active_filters(filters, skip=skip)]
 
     def build_search(self, text, filters, offset, limit, pinned=()):
         query = self._main_query(text)
@@ -210,7 +211,7 @@ class ElasticsearchBackend(SearchBackend):
         search = (Search(using=self.client, index=self.alias)
                   .query(query)
                   .extra(from_=offset, size=limit, track_total_hits=True)
-                  .source(["page_id", "kind", "slug", "title", "url", "summary"])
+                  .source(["page_id", "type", "slug", "title", "url", "summary"])
                   .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
                   .highlight("summary", number_of_fragments=0)
                   .highlight("body", number_of_fragments=1, fragment_size=200, no_match_size=0)
@@ -231,16 +232,9 @@ class ElasticsearchBackend(SearchBackend):
         if not text or not words(text):
             return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
                                  suggestion="", backend=self.name)
-        pinned = self._pinned(text)
+        pinned = pinned_page_ids(text)
         response = self.build_search(text, filters, offset, limit, pinned).execute().to_dict()
         return self.parse_response(query, text, response)
-
-    @staticmethod
-    def _pinned(text):
-        from ..models import PinnedResult
-
-        wanted = tuple(analyze(text))
-        return [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
 
     def parse_response(self, query, text, response):
         hits = [self._hit(hit) for hit in response["hits"]["hits"]]
@@ -248,14 +242,8 @@ class ElasticsearchBackend(SearchBackend):
         total = total["value"] if isinstance(total, dict) else int(total)
         facets = {}
         for name in FACETS:
-            counts = {}
-            for bucket in response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", []):
-                key, count = bucket["key"], bucket["doc_count"]
-                if not key:
-                    continue
-                for value in (("citizens", "businesses") if name == "audience" and key == "both" else (key,)):
-                    counts[value] = counts.get(value, 0) + count
-            facets[name] = counts
+            buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", [])
+            facets[name] = facet_rules.count(name, {bucket["key"]: bucket["doc_count"] for bucket in buckets})
         suggestion = ""
         if total < 3 + len(analyze(text)):
             suggestion = self._suggestion(text, response.get("suggest", {}).get("did_you_mean", []))
@@ -272,7 +260,7 @@ class ElasticsearchBackend(SearchBackend):
             snippet = f"… {marked['body'][0].strip()} …"
         else:
             snippet = html.escape(data.get("summary", "")[:200])
-        return SearchHit(kind=data["kind"], slug=data["slug"], title=data["title"], url=data.get("url", ""),
+        return SearchHit(type=data["type"], slug=data["slug"], title=data["title"], url=data.get("url", ""),
                          summary=data.get("summary", ""), score=round(hit.get("_score") or 0.0, 4),
                          highlight=snippet, page_id=int(data.get("page_id") or hit["_id"]))
 
@@ -299,63 +287,9 @@ class ElasticsearchBackend(SearchBackend):
         fields = ["title.autocomplete^3", "title.autocomplete._2gram^3", "title.autocomplete._3gram^3",
                   "title^2", "lay_terms"]
         query = Q("function_score", query=Q("multi_match", query=text, type="bool_prefix", fields=fields),
-                  boost_mode="multiply", score_mode="first",
-                  functions=[{"filter": {"term": {"kind": kind}}, "weight": weight}
-                             for kind, weight in KIND_BOOSTS.items()])
+                  boost_mode="multiply", score_mode="first", functions=TYPE_FUNCTIONS)
         search = (Search(using=self.client, index=self.alias).query(query)
-                  .extra(size=limit).source(["title", "url", "kind"]))
+                  .extra(size=limit).source(["title", "url", "type"]))
         response = search.execute().to_dict()
         return [{"title": hit["_source"]["title"], "url": hit["_source"].get("url", ""),
-                 "type": hit["_source"]["kind"]} for hit in response["hits"]["hits"]]
-
-
-# -- resilience -------------------------------------------------------------------------------------------
-
-class FallbackBackend(SearchBackend):
-    """Elasticsearch first; the database backend whenever Elasticsearch is down, slow or failing.
-
-    Writes go to both, so the fallback always has the data: a failed write is logged and never raised (an
-    editor's publish must not fail because of the search engine); a rebuild, which a person runs, raises.
-    """
-
-    def __init__(self, primary, fallback):
-        self.primary = primary
-        self.fallback = fallback
-        self.name = primary.name
-
-    def _fall_back(self, action, error):
-        logger.warning("Elasticsearch %s failed (%s: %s); answering from the %s backend", action,
-                       type(error).__name__, error, self.fallback.name)
-
-    def search(self, query, filters=None, offset=0, limit=10):
-        try:
-            return self.primary.search(query, filters, offset=offset, limit=limit)
-        except Exception as error:  # noqa: BLE001 - any failure of the engine: the citizen still gets results
-            self._fall_back("search", error)
-            return self.fallback.search(query, filters, offset=offset, limit=limit)
-
-    def autocomplete(self, prefix, limit=8):
-        try:
-            return self.primary.autocomplete(prefix, limit=limit)
-        except Exception as error:  # noqa: BLE001
-            self._fall_back("autocomplete", error)
-            return self.fallback.autocomplete(prefix, limit=limit)
-
-    def _write(self, action, *args):
-        for backend in (self.fallback, self.primary):
-            try:
-                getattr(backend, action)(*args)
-            except Exception:  # noqa: BLE001 - publishing is never blocked by the index
-                logger.exception("Search index %s failed in the %s backend; run `manage.py search_index "
-                                 "rebuild` to repair it", action, backend.name)
-
-    def index(self, documents):
-        self._write("index", list(documents))
-
-    def delete(self, page_ids):
-        self._write("delete", list(page_ids))
-
-    def rebuild(self, documents, progress=None):
-        documents = list(documents)
-        self.fallback.rebuild(documents)
-        return self.primary.rebuild(documents, progress=progress)
+                 "type": hit["_source"]["type"]} for hit in response["hits"]["hits"]]

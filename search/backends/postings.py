@@ -26,7 +26,7 @@ from django.db.models.functions import Cast
 
 from ..analysis import analyze
 from ..models import IndexedDocument, IndexedTerm
-from .base import FIELD_BOOSTS
+from ..ranking import FIELD_BOOSTS
 
 # Each term contributes at most its strongest postings, so a word in most of a large catalog costs no more
 # than a rare one.

@@ -23,8 +23,9 @@ from search.backends import get_backend
 from search.backends.base import SearchDocument, SearchFilters, SearchHit, SearchResults
 from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import (
-    ALIAS, ElasticsearchBackend, FallbackBackend, synonym_rules,
+    ALIAS, ElasticsearchBackend, synonym_rules,
 )
+from search.backends.fallback import FallbackBackend
 
 RECORDINGS = Path(__file__).resolve().parent / "recordings"
 
@@ -135,16 +136,22 @@ def closed_port_url():
 
 def documents():
     return [
-        SearchDocument(page_id=87, kind="situation", slug="obcansky-prukaz", title="Občanský průkaz (i první v 15 letech)",
+        SearchDocument(page_id=87, type="situation", slug="obcansky-prukaz", title="Občanský průkaz (i první v 15 letech)",
                        url="/doklady/obcansky-prukaz/", summary="Končí vám platnost občanky?", lay_terms="občanka, OP",
                        body="Požádat může každý občan ČR.", audience="citizens", topic="doklady",
                        department="odbor-obcanskospravni"),
-        SearchDocument(page_id=24, kind="service", slug="vydani-obcanskeho-prukazu", title="Vydání občanského průkazu",
+        SearchDocument(page_id=24, type="service", slug="vydani-obcanskeho-prukazu", title="Vydání občanského průkazu",
                        url="/sluzby/vydani-obcanskeho-prukazu/", summary="Požádáte o nový občanský průkaz s čipem.",
                        audience="citizens", department="odbor-obcanskospravni"),
-        SearchDocument(page_id=6, kind="counter", slug="klientske-centrum", title="Klientské centrum úřadu městské části",
+        SearchDocument(page_id=6, type="counter", slug="klientske-centrum", title="Klientské centrum úřadu městské části",
                        url="/pracoviste/klientske-centrum/", summary="Občanské průkazy a cestovní pasy."),
     ]
+
+
+def use_elasticsearch(settings, url, **options):
+    """settings.SEARCH with Elasticsearch at `url` (and these options, lowercase) for one test."""
+    engine = {**settings.SEARCH["ELASTICSEARCH"], "URL": url, **{k.upper(): v for k, v in options.items()}}
+    settings.SEARCH = {**settings.SEARCH, "ELASTICSEARCH": engine}
 
 
 def search_body(es):
@@ -178,7 +185,7 @@ def test_rebuild_creates_an_index_with_czech_analysis_and_swaps_the_alias_in_one
         assert properties[name]["analyzer"] == "czech_folded"
         assert properties[name]["search_analyzer"] == "czech_folded_search"
     assert properties["title"]["fields"]["autocomplete"]["type"] == "search_as_you_type"
-    for name in ("kind", "slug", "audience", "topic", "department", "url"):
+    for name in ("type", "slug", "audience", "topic", "department", "url"):
         assert properties[name]["type"] == "keyword"
     assert properties["page_id"]["type"] == "integer"
 
@@ -242,7 +249,7 @@ def test_search_maps_a_recorded_response_to_the_common_result_shape(es, backend)
     assert isinstance(results, SearchResults)
     assert results.backend == "elasticsearch" and results.total == 4 and results.query == "obcanka"
     assert all(isinstance(hit, SearchHit) for hit in results.hits)
-    assert [(hit.kind, hit.slug, hit.page_id) for hit in results.hits] == [
+    assert [(hit.type, hit.slug, hit.page_id) for hit in results.hits] == [
         ("situation", "obcansky-prukaz", 87), ("service", "vydani-obcanskeho-prukazu", 24),
         ("situation", "ztrata-dokladu", 31), ("counter", "klientske-centrum", 6)]
     first, service, _, counter = results.hits
@@ -251,7 +258,7 @@ def test_search_maps_a_recorded_response_to_the_common_result_shape(es, backend)
     assert service.highlight.startswith("… Žádost o vydání <mark>občanského</mark>") and service.highlight.endswith(" …")
     assert counter.highlight == html.escape(counter.summary[:200])
     assert results.facets == {
-        "kind": {"situation": 2, "service": 1, "counter": 1},
+        "type": {"situation": 2, "service": 1, "counter": 1},
         "audience": {"citizens": 3, "businesses": 1},  # "both" counts for each, empty values are left out
         "topic": {"doklady": 2},
         "department": {"odbor-obcanskospravni": 3},
@@ -266,7 +273,7 @@ def test_search_maps_a_recorded_response_to_the_common_result_shape(es, backend)
 
 
 @pytest.mark.django_db
-def test_the_search_body_weighs_fields_tolerates_typos_and_boosts_kinds(es, backend):
+def test_the_search_body_weighs_fields_tolerates_typos_and_boosts_types(es, backend):
     backend.search("občanka")
     body = search_body(es)
     scored = body["query"]["function_score"]
@@ -274,29 +281,30 @@ def test_the_search_body_weighs_fields_tolerates_typos_and_boosts_kinds(es, back
     assert main["query"] == "občanka"
     assert main["fields"] == ["title^10", "lay_terms^8", "summary^3", "body^1"]
     assert main["fuzziness"] == "AUTO"
-    weights = {f["filter"]["term"]["kind"]: f["weight"] for f in scored["functions"]}
+    weights = {f["filter"]["term"]["type"]: f["weight"] for f in scored["functions"]}
     assert weights["situation"] > weights["service"] > weights["counter"]
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["post_tags"] == ["</mark>"]
     assert body["highlight"]["fields"]["body"]["number_of_fragments"] == 1
     assert body["suggest"]["did_you_mean"]["text"] == "občanka"
-    assert set(body["aggs"]) == {"kind", "audience", "topic", "department"}
+    assert set(body["aggs"]) == {"type", "audience", "topic", "department"}
     assert body["track_total_hits"] is True and body["from"] == 0 and body["size"] == 10
     assert "post_filter" not in body
 
 
 @pytest.mark.django_db
 def test_filters_become_filter_clauses_and_each_facet_ignores_its_own(es, backend):
-    backend.search("občanka", SearchFilters(kind="situation", audience="businesses", topic="doklady"), offset=10,
+    backend.search("občanka", SearchFilters(type="situation", audience="businesses", topic="doklady"), offset=10,
                    limit=5)
     body = search_body(es)
     assert body["post_filter"] == {"bool": {"filter": [
-        {"term": {"kind": "situation"}}, {"terms": {"audience": ["businesses", "both"]}}, {"term": {"topic": "doklady"}},
+        {"terms": {"type": ["situation"]}}, {"terms": {"audience": ["businesses", "both"]}},
+        {"terms": {"topic": ["doklady"]}},
     ]}}
-    assert body["aggs"]["kind"]["filter"] == {"bool": {"filter": [
-        {"terms": {"audience": ["businesses", "both"]}}, {"term": {"topic": "doklady"}}]}}
+    assert body["aggs"]["type"]["filter"] == {"bool": {"filter": [
+        {"terms": {"audience": ["businesses", "both"]}}, {"terms": {"topic": ["doklady"]}}]}}
     assert body["aggs"]["audience"]["filter"] == {"bool": {"filter": [
-        {"term": {"kind": "situation"}}, {"term": {"topic": "doklady"}}]}}
-    assert body["aggs"]["kind"]["aggs"]["values"]["terms"]["field"] == "kind"
+        {"terms": {"type": ["situation"]}}, {"terms": {"topic": ["doklady"]}}]}}
+    assert body["aggs"]["type"]["aggs"]["values"]["terms"]["field"] == "type"
     assert body["from"] == 10 and body["size"] == 5
 
 
@@ -305,7 +313,7 @@ def test_a_query_that_finds_little_gets_a_did_you_mean(es, backend):
     results = backend.search("ztracena obcnaka")
     assert results.total == 1
     assert results.suggestion == "ztracena obcanka"
-    assert results.facets["kind"] == {"situation": 1}
+    assert results.facets["type"] == {"situation": 1}
 
 
 @pytest.mark.django_db
@@ -355,7 +363,7 @@ def search_warnings(caplog):
 
 @pytest.mark.django_db
 def test_with_elasticsearch_down_the_database_answers_and_a_warning_is_logged(settings, closed_port_url, caplog):
-    settings.ELASTICSEARCH_URL = closed_port_url
+    use_elasticsearch(settings, closed_port_url)
     engine = get_backend("elasticsearch")
     assert isinstance(engine, FallbackBackend)
     with caplog.at_level(logging.WARNING, logger="search"):
@@ -370,7 +378,7 @@ def test_with_elasticsearch_down_the_database_answers_and_a_warning_is_logged(se
 
 @pytest.mark.django_db
 def test_a_slow_elasticsearch_is_given_up_on_within_a_second(es, settings, caplog):
-    settings.ELASTICSEARCH_URL = es.url
+    use_elasticsearch(settings, es.url)
     es.delay = 3
     get_backend("database").search("obcanka")  # the fallback's vocabulary is loaded: only the wait is timed
     started = time.monotonic()
@@ -384,11 +392,11 @@ def test_a_slow_elasticsearch_is_given_up_on_within_a_second(es, settings, caplo
 
 @pytest.mark.django_db
 def test_an_elasticsearch_error_falls_back_to_the_database(es, settings, caplog):
-    settings.ELASTICSEARCH_URL = es.url
+    use_elasticsearch(settings, es.url)
     es.prefer("90_error_500.json")
     with caplog.at_level(logging.WARNING, logger="search"):
-        results = get_backend("elasticsearch").search("obcanka", SearchFilters(kind="situation"))
-    assert results.backend == "database" and {hit.kind for hit in results.hits} == {"situation"}
+        results = get_backend("elasticsearch").search("obcanka", SearchFilters(type="situation"))
+    assert results.backend == "database" and {hit.type for hit in results.hits} == {"situation"}
     assert "ApiError" in search_warnings(caplog)[0].getMessage()
     assert es.sent("POST", f"/{ALIAS}/_search")  # it was asked, and failed
 
@@ -398,7 +406,7 @@ def test_a_failed_index_update_is_logged_never_raised_and_the_database_still_get
                                                                                        caplog):
     from search.models import IndexedDocument
 
-    settings.ELASTICSEARCH_URL = closed_port_url
+    use_elasticsearch(settings, closed_port_url)
     engine = get_backend("elasticsearch")
     document = documents()[0]
     document.title = "Občanský průkaz – přepsáno"
@@ -419,11 +427,12 @@ def test_a_rebuild_raises_when_elasticsearch_is_down(closed_port_url):
 
 
 def test_get_backend_needs_an_elasticsearch_url(settings):
-    settings.ELASTICSEARCH_URL = ""
+    use_elasticsearch(settings, "")
     with pytest.raises(ImproperlyConfigured):
         get_backend("elasticsearch")
-    settings.SEARCH_BACKEND = "elasticsearch"
-    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    use_elasticsearch(settings, "http://127.0.0.1:9200", replicas=2)
+    settings.SEARCH = {**settings.SEARCH, "BACKEND": "elasticsearch"}
     engine = get_backend()
     assert isinstance(engine, FallbackBackend) and engine.name == "elasticsearch"
     assert isinstance(engine.primary, ElasticsearchBackend) and isinstance(engine.fallback, DatabaseBackend)
+    assert engine.primary.replicas == 2  # ELASTICSEARCH_REPLICAS reaches the index settings

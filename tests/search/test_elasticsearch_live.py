@@ -55,15 +55,15 @@ def test_results_have_the_common_shape_with_highlights_and_facets(live):
     results = live.search("občanský průkaz")
     assert results.backend == "elasticsearch" and results.total >= 1
     assert any("<mark>" in hit.highlight for hit in results.hits)
-    assert set(results.facets) == {"kind", "audience", "topic", "department"}
-    assert results.facets["kind"].get("situation", 0) >= 1
+    assert set(results.facets) == {"type", "audience", "topic", "department"}
+    assert results.facets["type"].get("situation", 0) >= 1
 
 
 @pytest.mark.django_db
 def test_filters_narrow_the_hits_but_not_their_own_facet(live):
-    results = live.search("průkaz", SearchFilters(kind="service"))
-    assert results.hits and {hit.kind for hit in results.hits} == {"service"}
-    assert len(results.facets["kind"]) > 1
+    results = live.search("průkaz", SearchFilters(type="service"))
+    assert results.hits and {hit.type for hit in results.hits} == {"service"}
+    assert len(results.facets["type"]) > 1
 
 
 def test_autocomplete(live):
