@@ -65,8 +65,13 @@ def document_for(page):
     return builder(page)
 
 
+def count_documents():
+    """How many documents all_documents() yields."""
+    return sum(model.objects.live().count() for model in BUILDERS)
+
+
 def all_documents():
-    """Every live searchable page as a document, with related rows fetched in bulk."""
+    """Every live searchable page as a document, with related rows fetched in bulk, read as it is consumed."""
     from situations.models import TopicPage
 
     topics = {topic.path: topic for topic in TopicPage.objects.all()}
