@@ -22,6 +22,8 @@ from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePages
 
 from . import hours, opening
+from .documents import DocumentRow
+from .fees import fee_rows
 from .service_list import service_list_context
 from .snippets import ApplicationForm, Audience, Channel, Department, RequiredDocument
 
@@ -334,7 +336,8 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
             .only("title", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
-        context["service_documents"] = self.documents.select_related("document", "document__obtain_situation")
+        context["service_documents"] = [DocumentRow.of(row) for row in self.documents.select_related("document")]
+        context["service_fees"] = fee_rows([self])
         return context
 
 
