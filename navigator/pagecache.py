@@ -18,15 +18,16 @@ never kept. The language is part of the key, negotiated (cookie, Accept-Language
 
 For how long: until the content changes (below), until the first moment something on the page stops being true
 (the apps that know say so through `watch_lifetime`: services registers the open-now labels of whichever counters
-the page shows), until midnight (the exceptions ahead, "zítra"), and at most PAGE_CACHE_TIMEOUT (an hour). The feedback form's token is issued per hour and valid for a day
-(feedback.tokens), so a kept page's token is at most two hours old when served and stays good.
+the page shows), until midnight (the exceptions ahead, "zítra"), and at most PAGE_CACHE_TIMEOUT (an hour). The
+feedback form's token is issued per hour and valid for a day (feedback.tokens), so a kept page's token is at most
+two hours old when served and stays good.
 
 Invalidation: every entry carries the content version it was rendered at. Saving or deleting a page (publish,
 unpublish, move, delete all save or delete it), a snippet pages show (navigator.shown), the office settings, a
-site or a view restriction gives the content a new random version, read by every worker together with the entry in one cache
-round trip: the next request anywhere renders afresh. The version changes at once (so the same transaction
-reads its own change) and again when the transaction commits, so nothing another worker rendered from the old
-rows in between survives.
+site or a view restriction gives the content a new random version, read by every worker together with the entry
+in one cache round trip: the next request anywhere renders afresh. The version changes at once (so the same
+transaction reads its own change) and again when the transaction commits, so nothing another worker rendered from
+the old rows in between survives.
 """
 
 import functools

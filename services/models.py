@@ -224,7 +224,7 @@ class CounterException(Orderable):
 
 
 class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
-    """/sluzby/: the A–Z list of services, filtered through services.filters.ServiceFilter (services.service_list)."""
+    """/sluzby/: the A–Z list of services (services.service_list, filtered by services.filters)."""
 
     intro = models.TextField(_("úvod"), blank=True)
 

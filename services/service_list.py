@@ -1,4 +1,4 @@
-"""The A–Z list of services (/sluzby/): filtering, counts beside every option, pagination, messages for bad input."""
+"""The A–Z list of services (/sluzby/): filters, counts beside every option, pages, messages for bad input."""
 
 from collections import Counter
 from dataclasses import dataclass

@@ -99,7 +99,8 @@ def compose_situation(page, answers=None):
                      if verdict is None or verdict.applies is not False)
 
     all_steps = list(page.steps_with_services())
-    steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row)) for row, verdict in judged(all_steps)]
+    steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row))
+             for row, verdict in judged(all_steps)]
 
     services = unique(use.service for step in steps for use in step.services)
     required = unique(

@@ -22,7 +22,7 @@ from .guide import Verdict
 
 @dataclass(frozen=True)
 class ServiceUse:
-    """A service a step uses; when only some visitors need it and they have not said, the condition in their words."""
+    """A service a step uses, and while it is undecided whether the visitor needs it, on what condition."""
 
     service: object  # ServicePage, with its counters, forms and fees prefetched
     condition: str = ""
