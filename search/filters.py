@@ -7,12 +7,11 @@ from services.models import Audience, Department
 from situations.models import TopicPage
 
 from .backends.base import SearchFilters
-from .facets import FACETS
+from .facets import AUDIENCES, FACETS
 from .models import IndexedDocument
 from .result_types import ResultType
 
-AUDIENCE_CHOICES = [(Audience.CITIZENS.value, Audience.CITIZENS.label),
-                    (Audience.BUSINESSES.value, Audience.BUSINESSES.label)]
+AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
 def topic_choices():
