@@ -128,8 +128,8 @@ def test_driving_licence_costs_200_czk_once_the_old_one_has_expired():
 def test_vehicle_plates_and_exemptions():
     assert fee("registrace-vozidla-sluzba", "Tabulka s registrační značkou, za každou") == 200
     assert fee("registrace-vozidla-sluzba", "na přání") == 5000
-    assert fee("registrace-vozidla-sluzba", "ZTP") == 0
-    assert fee("zmena-vlastnika-vozidla", "osobního automobilu") == 800
+    assert fee("registrace-vozidla-sluzba", "držitelé průkazu ZTP nebo ZTP/P zdarma") == 800
+    assert fee("zmena-vlastnika-vozidla", "při dědictví a pro držitele průkazu ZTP") == 800
     assert "nižší poplatek" not in ALL_TEXT
 
 
