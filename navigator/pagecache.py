@@ -17,7 +17,7 @@ Django reads (CSRF, messages) are set again on any answer that used them, and an
 never kept. The language is part of the key, negotiated (cookie, Accept-Language) the way Django does it.
 
 For how long: until the content changes (below), until the first moment an open-now label on the page changes
-(services.opening tells, whichever counters the page shows), until midnight (the exceptions ahead, "zítra"),
+(services.hours tells, whichever counters the page shows), until midnight (the exceptions ahead, "zítra"),
 and at most PAGE_CACHE_TIMEOUT (an hour). The feedback form's token is issued per hour and valid for a day
 (feedback.tokens), so a kept page's token is at most two hours old when served and stays good.
 
@@ -46,7 +46,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
-from services import opening
+from services import hours
 
 logger = logging.getLogger(__name__)
 
@@ -192,7 +192,7 @@ class PageCacheMiddleware:
             return self._private(self.get_response(request))
         if entry is not None:
             return _replay(request, entry)
-        with opening.watch_changes() as watch:
+        with hours.watch_changes() as watch:
             response = self.get_response(request)
         if not getattr(response, "shared_page", False):
             return response

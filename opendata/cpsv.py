@@ -20,13 +20,13 @@ Every node has a stable URI (see identifiers.py). The graph is built from plain 
 RDF library, and a consumer can read it as plain JSON too.
 """
 
-from datetime import time
-
 from django.utils.translation import gettext as _
 
+from services import hours
 from services.models import ApplicationForm, Audience, Channel
 
 from . import identifiers
+from .jsonld import compact, cs, opening_hours_text, ref, schema_day, typed
 
 CONTEXT = {
     "cpsv": "http://purl.org/vocab/cpsv#",
@@ -43,8 +43,6 @@ CONTEXT = {
 }
 
 CURRENCY_CZK = "http://publications.europa.eu/resource/authority/currency/CZK"
-SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-SHORT_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 # Channel kinds: a small SKOS scheme of our own, labelled in Czech.
 CHANNEL_TYPES = {
@@ -55,46 +53,16 @@ CHANNEL_TYPES = {
 }
 
 
-def cs(text):
-    """A Czech language-tagged string."""
-    return {"@value": str(text), "@language": "cs"}
-
-
-def ref(uri):
-    return {"@id": uri}
-
-
-def typed(value, datatype):
-    return {"@value": str(value), "@type": datatype}
-
-
-def compact(node):
-    """Leaves out empty values, so optional properties that have nothing to say are simply absent."""
-    return {key: value for key, value in node.items() if value not in (None, "", [], {})}
-
-
-def hhmm(value):
-    return value.strftime("%H:%M")
-
-
-def opening_hours_text(rows):
-    """Weekly hours in schema.org's short form, days with the same interval together: ["Mo,We 08:00-12:00", …]."""
-    days_by_interval = {}
-    for row in sorted(rows, key=lambda row: (row.weekday, row.opens)):
-        days_by_interval.setdefault((row.opens, row.closes), []).append(SHORT_DAYS[row.weekday])
-    return [f"{','.join(days)} {hhmm(opens)}-{hhmm(closes)}" for (opens, closes), days in days_by_interval.items()]
-
-
 def channel_type_uri(channel):
     return identifiers.uri("channel_type", CHANNEL_TYPES[channel])
 
 
 class GraphBuilder:
-    """Builds the node list of the graph from one Catalog."""
+    """Builds the node list of the graph from the published content."""
 
-    def __init__(self, catalog):
-        self.catalog = catalog
-        self.office_name = catalog.office.office_name
+    def __init__(self, published):
+        self.published = published
+        self.office_name = published.office.office_name
         self.nodes = {}
 
     def add(self, node):
@@ -109,17 +77,17 @@ class GraphBuilder:
     def build(self):
         self.add_vocabulary()
         self.add_office()
-        for department in self.catalog.departments:
+        for department in self.published.departments:
             self.add_department(department)
-        for counter in self.catalog.counters:
+        for counter in self.published.counters:
             self.add_counter(counter)
-        for form in self.catalog.forms:
+        for form in self.published.forms:
             self.add_form(form)
-        for document in self.catalog.documents:
+        for document in self.published.documents:
             self.add_document(document)
-        for service in self.catalog.services:
+        for service in self.published.services:
             self.add_service(service)
-        for situation in self.catalog.situations:
+        for situation in self.published.situations:
             self.add_situation(situation)
         return {"@context": CONTEXT, "@graph": list(self.nodes.values())}
 
@@ -143,7 +111,7 @@ class GraphBuilder:
                   "skos:prefLabel": cs(_("Úřad si údaje zjistí sám ze základních registrů"))})
 
     def add_office(self):
-        office = self.catalog.office
+        office = self.published.office
         return self.add({
             "@id": identifiers.office_uri(),
             "@type": "cv:PublicOrganisation",
@@ -151,7 +119,7 @@ class GraphBuilder:
             "skos:prefLabel": cs(office.office_name),
             "locn:address": compact({"@type": "locn:Address", "locn:fullAddress": cs(office.address)})
             if office.address else None,
-            "foaf:homepage": ref(self.catalog.absolute("/")),
+            "foaf:homepage": ref(self.published.absolute("/")),
         })
 
     def add_department(self, department):
@@ -186,8 +154,8 @@ class GraphBuilder:
             if counter.building or counter.floor or counter.room else None,
             "locn:adminUnitL1": "CZ",
         })
-        hours = sorted(counter.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
-        exceptions = sorted(counter.exceptions.all(), key=lambda row: (row.date, row.opens or time()))
+        weekly = hours.weekly_in_order(counter.opening_hours.all())
+        exceptions = hours.exceptions_in_order(counter.exceptions.all())
         return self.add({
             "@id": identifiers.uri("counter", counter.slug),
             "@type": "cv:Channel",
@@ -201,13 +169,13 @@ class GraphBuilder:
                                         "cv:telephone": counter.phone,
                                         "cv:contactPage": ref(counter.web_url) if counter.web_url else None})
             if counter.email or counter.phone or counter.web_url else None,
-            "cv:openingHours": opening_hours_text(hours),
+            "cv:openingHours": opening_hours_text(weekly),
             "schema:openingHoursSpecification": [
                 {"@type": "schema:OpeningHoursSpecification",
-                 "schema:dayOfWeek": ref(f"https://schema.org/{SCHEMA_DAYS[row.weekday]}"),
+                 "schema:dayOfWeek": ref(schema_day(row.weekday)),
                  "schema:opens": typed(row.opens.isoformat(), "xsd:time"),
                  "schema:closes": typed(row.closes.isoformat(), "xsd:time")}
-                for row in hours
+                for row in weekly
             ],
             "cv:specialOpeningHoursSpecification": [
                 compact({"@type": "cv:OpeningHoursSpecification",
@@ -219,12 +187,12 @@ class GraphBuilder:
                 for row in exceptions
             ],
             "schema:accessibilitySummary": cs(counter.accessibility) if counter.accessibility else None,
-            "foaf:page": ref(self.catalog.page_url(counter)),
+            "foaf:page": ref(self.published.page_url(counter)),
         })
 
     def add_form(self, form):
         """An online form is a channel; a printable form is evidence (the filled-in form to hand in)."""
-        link = self.catalog.absolute(form.link)
+        link = self.published.absolute(form.link)
         node = {
             "@id": identifiers.uri("form", form.slug),
             "dct:identifier": form.slug,
@@ -250,16 +218,16 @@ class GraphBuilder:
             "dct:type": ref(identifiers.uri("document_type", "ze-zakladnich-registru"))
             if document.fetched_by_office else None,
             "dct:relation": ref(identifiers.uri("situation", obtain.slug))
-            if self.catalog.is_public_page(obtain) else None,
+            if self.published.is_public_page(obtain) else None,
         })
 
     def service_channels(self, service):
         """Counters and online forms, then the shared channels for what the service offers without them."""
-        channels = [identifiers.uri("counter", counter.slug) for counter in self.catalog.counters_of(service)]
+        channels = [identifiers.uri("counter", counter.slug) for counter in self.published.counters_of(service)]
         online_forms = [form for form in service.forms.all() if form.kind == ApplicationForm.Kind.ONLINE]
         channels += [identifiers.uri("form", form.slug) for form in online_forms]
         offered = set(service.channels)
-        if Channel.IN_PERSON in offered and not self.catalog.counters_of(service):
+        if Channel.IN_PERSON in offered and not self.published.counters_of(service):
             channels.append(identifiers.uri("channel", CHANNEL_TYPES[Channel.IN_PERSON]))
         if Channel.ONLINE in offered and not online_forms:
             channels.append(identifiers.uri("channel", CHANNEL_TYPES[Channel.ONLINE]))
@@ -306,7 +274,7 @@ class GraphBuilder:
         channel_uris = self.service_channels(service)
         kinds = {identifiers.uri("channel", slug): channel.value for channel, slug in CHANNEL_TYPES.items()}
         kinds.update({identifiers.uri("counter", counter.slug): Channel.IN_PERSON.value
-                      for counter in self.catalog.counters_of(service)})
+                      for counter in self.published.counters_of(service)})
         kinds.update({identifiers.uri("form", form.slug): Channel.ONLINE.value for form in service.forms.all()
                       if form.kind == ApplicationForm.Kind.ONLINE})
         costs = self.add_costs(service, [(uri, kinds.get(uri)) for uri in channel_uris])
@@ -330,8 +298,8 @@ class GraphBuilder:
             "cpsv:hasInput": [ref(uri) for uri in dict.fromkeys(inputs)],
             "cv:hasLegalResource": [ref(self.add_legal(reference)) for reference in service.legal_references.all()],
             "cv:isGroupedBy": [ref(identifiers.uri("situation", situation.slug))
-                               for situation in self.catalog.situations_of(service)],
-            "foaf:page": ref(self.catalog.page_url(service)),
+                               for situation in self.published.situations_of(service)],
+            "foaf:page": ref(self.published.page_url(service)),
         })
 
     def add_situation(self, situation):
@@ -340,7 +308,7 @@ class GraphBuilder:
             Audience.BUSINESSES: ["cv:BusinessEvent"],
             Audience.BOTH: ["cv:LifeEvent", "cv:BusinessEvent"],
         }[situation.audience]
-        topic = self.catalog.topic_of(situation)
+        topic = self.published.topic_of(situation)
         topic_uri = None
         if topic is not None:
             topic_uri = self.add({"@id": identifiers.uri("topic", topic.slug), "@type": "skos:Concept",
@@ -353,11 +321,11 @@ class GraphBuilder:
             "dct:description": cs(situation.summary),
             "dct:type": ref(topic_uri) if topic_uri else None,
             "cv:hasRelatedService": [ref(identifiers.uri("service", service.slug))
-                                     for service in self.catalog.services_of(situation)],
-            "foaf:page": ref(self.catalog.page_url(situation)),
+                                     for service in self.published.services_of(situation)],
+            "foaf:page": ref(self.published.page_url(situation)),
         })
 
 
-def build_graph(catalog):
+def build_graph(published):
     """The CPSV-AP JSON-LD document of the whole catalog, as a dict ready for json.dumps."""
-    return GraphBuilder(catalog).build()
+    return GraphBuilder(published).build()

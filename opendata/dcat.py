@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import identifiers
+from .jsonld import cs, ref
 
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"
 LICENSE_NAME = "Creative Commons Uveďte původ 4.0 Mezinárodní (CC BY 4.0)"
@@ -45,20 +46,12 @@ CPSV_DATASET = {
 }
 
 
-def cs(text):
-    return {"@value": str(text), "@language": "cs"}
-
-
-def ref(uri):
-    return {"@id": uri}
-
-
-def build_dcat(catalog, csv_datasets):
+def build_dcat(published, csv_datasets):
     """The DCAT-AP JSON-LD document for the CSV datasets and the CPSV-AP graph, as a dict."""
-    request = catalog.request
+    request = published.request
     page = request.build_absolute_uri(reverse("opendata:index"))
-    office = catalog.office
-    modified = catalog.latest_change
+    office = published.office
+    modified = published.latest_change
     publisher = identifiers.office_uri()
     contact = {"@type": "vcard:Organization", "vcard:fn": office.office_name}
     if office.email:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import cpsv, dcat, exports
-from .catalog import Catalog
+from .published import PublishedContent
 
 
 def _open(response):
@@ -27,16 +27,16 @@ def _jsonld(data, filename):
 
 @require_safe
 def index(request):
-    catalog = Catalog(request)
-    datasets = [{"dataset": dataset, "rows": len(dataset.rows(catalog))} for dataset in exports.DATASETS]
+    published = PublishedContent(request)
+    datasets = [{"dataset": dataset, "rows": len(dataset.rows(published))} for dataset in exports.DATASETS]
     return render(request, "opendata/index.html", {
         "page_title": _("Otevřená data"),
         "datasets": datasets,
         "cpsv": dcat.CPSV_DATASET,
         "license_url": dcat.LICENSE,
         "license_name": dcat.LICENSE_NAME,
-        "modified": catalog.latest_change,
-        "office_name": catalog.office.office_name,
+        "modified": published.latest_change,
+        "office_name": published.office.office_name,
         "base_uri": settings.OPEN_DATA_BASE_URI.rstrip("/"),
         "limit_max": settings.WAGTAILAPI_LIMIT_MAX,
     })
@@ -47,7 +47,7 @@ def download_csv(request, name):
     dataset = exports.BY_NAME.get(name)
     if dataset is None:
         raise Http404(_("Takový soubor otevřených dat nemáme."))
-    body = exports.write_csv(dataset, Catalog(request)).encode("utf-8")
+    body = exports.write_csv(dataset, PublishedContent(request)).encode("utf-8")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{dataset.filename}"'
     return _open(response)
@@ -55,9 +55,9 @@ def download_csv(request, name):
 
 @require_safe
 def cpsv_graph(request):
-    return _jsonld(cpsv.build_graph(Catalog(request)), "katalog-cpsv.jsonld")
+    return _jsonld(cpsv.build_graph(PublishedContent(request)), "katalog-cpsv.jsonld")
 
 
 @require_safe
 def dcat_catalog(request):
-    return _jsonld(dcat.build_dcat(Catalog(request), exports.DATASETS), "dcat.jsonld")
+    return _jsonld(dcat.build_dcat(PublishedContent(request), exports.DATASETS), "dcat.jsonld")
