@@ -1,20 +1,27 @@
 """The small pieces every JSON-LD document of the open data is written with: language-tagged strings, links,
-typed literals, leaving out what is empty, and schema.org's names for weekdays.
+typed literals, leaving out what is empty, the graph that states each node once, the terms of controlled
+vocabularies as nodes that say what they are, and schema.org's names for weekdays.
 
 The CPSV-AP graph, the DCAT-AP description and the schema.org blocks on pages are plain dicts built from
 these, so they read the same way and an empty value never reaches a consumer as "" or [].
 """
 
-from services.hours import hhmm, weekly_in_order
-
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-# The two-letter days of schema.org's openingHours text („Mo,We 08:00-12:00“).
-SCHEMA_SHORT_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 
 
 def cs(text):
     """A Czech language-tagged string."""
     return {"@value": str(text), "@language": "cs"}
+
+
+def en(text):
+    """An English language-tagged string."""
+    return {"@value": str(text), "@language": "en"}
+
+
+def texts(czech, english):
+    """The same text in Czech and English, Czech first; English left out when there is none."""
+    return [cs(czech)] + ([en(english)] if english else [])
 
 
 def ref(uri):
@@ -35,9 +42,37 @@ def schema_day(weekday):
     return f"https://schema.org/{SCHEMA_DAYS[weekday]}"
 
 
-def opening_hours_text(opening_hours):
-    """Weekly hours in schema.org's short form, days with the same interval together: ["Mo,We 08:00-12:00", …]."""
-    days_by_interval = {}
-    for row in weekly_in_order(opening_hours):
-        days_by_interval.setdefault((row.opens, row.closes), []).append(SCHEMA_SHORT_DAYS[row.weekday])
-    return [f"{','.join(days)} {hhmm(opens)}-{hhmm(closes)}" for (opens, closes), days in days_by_interval.items()]
+def labels(term):
+    return [{"@value": label, "@language": language} for language, label in term.labels.items()]
+
+
+class Graph:
+    """The nodes of one JSON-LD document, each stated once under its @id, in the order first added."""
+
+    def __init__(self):
+        self.nodes = {}
+
+    def add(self, node):
+        """Adds a node (empty values left out) unless one with its @id is there already; returns the @id."""
+        node = compact(node)
+        self.nodes.setdefault(node["@id"], node)
+        return node["@id"]
+
+    def __contains__(self, uri):
+        return uri in self.nodes
+
+    def term(self, term, *types, label="skos:prefLabel"):
+        """A vocabulary term as a node of the given types with its labels; returns a reference to it."""
+        self.add({"@id": term.iri, "@type": list(types), label: labels(term),
+                  "skos:inScheme": ref(term.scheme) if term.scheme and "skos:Concept" in types else None})
+        return ref(term.iri)
+
+    def document(self, url):
+        """A web page or file linked from the data, as the foaf:Document the profiles expect; None for none."""
+        if not url:
+            return None
+        self.add({"@id": url, "@type": "foaf:Document"})
+        return ref(url)
+
+    def document_json(self, context):
+        return {"@context": context, "@graph": list(self.nodes.values())}

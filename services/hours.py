@@ -119,6 +119,12 @@ class ExceptionHours:
     def text(self):
         return _("zavřeno") if self.closed else intervals_text(self.intervals)
 
+    @property
+    def summary(self):
+        """„24. 12. 2026 zavřeno (Štědrý den)“: the date, the hours, and why."""
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.date.day}. {self.date.month}. {self.date.year} {self.text}{note}"
+
 
 def exceptions_in_order(exceptions):
     """Every exception (CounterException rows, already fetched or prefetched), soonest first."""
