@@ -200,6 +200,14 @@ CATALOG_PAGE_SIZE = 20
 OPEN_DATA_BASE_URI = os.environ.get("OPEN_DATA_BASE_URI", "https://praha99.example.cz").rstrip("/")
 # The area the office serves, named in the schema.org description of every service and situation page.
 OPEN_DATA_AREA = os.environ.get("OPEN_DATA_AREA", "Městská část Praha 99")
+# The same area as RÚIAN units (space-separated IRIs), the spatial coverage the national catalogue (NKOD)
+# harvests. The demo district does not exist, so the demo default is the capital it would belong to, Prague;
+# a real district sets its own unit, e.g. https://linked.cuzk.cz/resource/ruian/momc/500054 (Praha 1).
+OPEN_DATA_RUIAN = os.environ.get("OPEN_DATA_RUIAN", "https://linked.cuzk.cz/resource/ruian/obec/554782").split()
+# The office's identifier in the public-administration register (RPP, "identifikátor OVM", usually its IČO):
+# the publisher of the open data as NKOD knows it. The demo default 99999999 is deliberately no valid IČO (its
+# check digit is wrong), so demo data can never be attributed to a real office.
+OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "99999999")
 # Wagtail's read-only API at /api/v2/: at most this many items a page (?limit=).
 WAGTAILAPI_LIMIT_MAX = 100
 
