@@ -14,6 +14,7 @@ names for `djangojs`.
 
 from dataclasses import dataclass
 from functools import cache, cached_property
+from importlib import import_module
 from pathlib import Path
 
 import django
@@ -25,8 +26,8 @@ from django.utils.translation import to_locale
 from wagtail.admin.views.i18n import js_catalog
 
 DOMAINS = ("django", "djangojs")
-# Apps outside Wagtail whose messages editors meet in the admin: form validation, passwords, tags.
-EDITOR_FACING_APPS = ("django", "django.contrib.auth", "taggit")
+# Apps outside Wagtail whose messages editors meet in the admin: form validation, passwords, "před minutou", tags.
+EDITOR_FACING_APPS = ("django", "django.contrib.auth", "django.contrib.humanize", "taggit")
 # The packages whose JavaScript catalogs the admin loads, before the project's.
 JAVASCRIPT_PACKAGES = tuple(js_catalog.view_initkwargs["packages"])
 
@@ -56,9 +57,11 @@ def has_every_form(entry):
 
 
 def app_locale_dir(app):
+    """The app's locale folder, found by importing it: an editor-facing app left out of INSTALLED_APPS (whose
+    catalog Django then never loads) still has its messages counted."""
     if app == "django":
         return Path(django.__file__).parent / "conf" / "locale"
-    return Path(next(config.path for config in apps.get_app_configs() if config.name == app)) / "locale"
+    return Path(import_module(app).__file__).parent / "locale"
 
 
 def editor_facing_catalogs():
