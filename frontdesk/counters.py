@@ -1,6 +1,7 @@
 """Today at the office: every counter with its state now and its hours today, for the desk's side panel."""
 
 from services.hours import hours_on, prague_today
+from languages.locales import in_default_language
 from services.models import CounterPage
 
 
@@ -10,7 +11,7 @@ def counters_today(first=()):
     Three queries whatever the number of counters: the pages, their weekly hours and their exceptions.
     """
     today = prague_today()
-    counters = list(CounterPage.objects.live().order_by("title")
+    counters = list(in_default_language(CounterPage.objects.live()).order_by("title")
                     .prefetch_related("opening_hours", "exceptions"))
     for counter in counters:
         counter.hours_today = hours_on(today, counter.opening_hours.all(), counter.exceptions.all())

@@ -3,13 +3,14 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 
+from languages.locales import in_default_language
 from situations.models import SituationPage
 
 MAX_SLUG_LENGTH = 255
 
 
 def popular_situations():
-    situations = SituationPage.objects.live().filter(popular=True).order_by("title")
+    situations = in_default_language(SituationPage.objects.live()).filter(popular=True).order_by("title")
     return list(situations.only("title", "slug", "summary"))
 
 
@@ -21,4 +22,4 @@ def find_situation(slug):
         validate_unicode_slug(slug)
     except ValidationError:
         return None
-    return SituationPage.objects.live().filter(slug=slug).order_by("path").first()
+    return in_default_language(SituationPage.objects.live()).filter(slug=slug).first()

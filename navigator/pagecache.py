@@ -14,7 +14,8 @@ but the language and cookies, and says nothing private in Cache-Control. A 404, 
 Django says "Vary: Cookie" as soon as a page asks who the user is (the user bar does): the answer depends on
 the session cookie, and a request with one is never served from or stored in the cache. The other cookies
 Django reads (CSRF, messages) are set again on any answer that used them, and an answer that sets a cookie is
-never kept. The language is part of the key, negotiated (cookie, Accept-Language) the way Django does it.
+never kept. The language is part of the key: the one of the address (/en/…, /uk/…, Czech without a prefix), the
+only thing that decides it (languages.locales).
 
 For how long: until the content changes (below), until the first moment something on the page stops being true
 (the apps that know say so through `watch_lifetime`: services registers the open-now labels of whichever counters
@@ -47,6 +48,8 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+
+from languages.locales import language_of_path
 
 from .shown import snippets_shown_on_pages
 
@@ -91,7 +94,20 @@ def new_version():
 def content_changed(**kwargs):
     """A signal receiver: something pages show has changed; see the module's docstring for why twice."""
     new_version()
-    transaction.on_commit(new_version)
+    if not _version_due_on_commit():
+        transaction.on_commit(new_version)
+
+
+def _version_due_on_commit():
+    """Whether a new version is already due when the transaction commits, from a change in this block or one
+    around it (so it is not dropped by a rollback this change would survive): a bulk load saving a thousand rows
+    then changes the version once, not a thousand times, each a write to the cache."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    current = set(connection.savepoint_ids)
+    return any(function is new_version and set(savepoints) <= current
+               for savepoints, function, *_robust in connection.run_on_commit)
 
 
 def cache_key(request):
@@ -100,13 +116,15 @@ def cache_key(request):
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or getattr(request, "is_dummy", False):
         return None  # a signed-in user, or Wagtail previewing a draft through the middleware at the page's URL
+    # This runs before the language middleware: the address says which language (and so which page) it is.
+    language = language_of_path(request.path_info)
     try:
-        if resolve(request.path_info).url_name != PAGE_VIEW:
-            return None
+        with translation.override(language):
+            if resolve(request.path_info).url_name != PAGE_VIEW:
+                return None
         url = request.build_absolute_uri()
     except (Resolver404, DisallowedHost):
         return None
-    language = translation.get_language_from_request(request)
     return ENTRY_PREFIX + hashlib.sha256(f"{language} {url}".encode()).hexdigest()
 
 

@@ -10,9 +10,15 @@ from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
+from languages.locales import in_default_language
 from navigator.models import OfficeSettings
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
 from situations.models import SituationDocument, SituationPage, SituationStep, TopicPage
+
+
+def czech(model):
+    # The open data describe the catalog of record, in Czech (its translations are the same services).
+    return in_default_language(model.objects)
 
 
 class PublishedContent:
@@ -41,7 +47,7 @@ class PublishedContent:
 
     @cached_property
     def topics(self):
-        return {topic.path: topic for topic in TopicPage.objects.live().order_by("path")}
+        return {topic.path: topic for topic in czech(TopicPage).live().order_by("path")}
 
     @cached_property
     def situations(self):
@@ -49,7 +55,7 @@ class PublishedContent:
         steps = SituationStep.objects.prefetch_related(Prefetch("services", queryset=services))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            SituationPage.objects.live().select_related("department").order_by("slug")
+            czech(SituationPage).live().select_related("department").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
         return self._public(pages)
@@ -59,7 +65,7 @@ class PublishedContent:
         counters = CounterPage.objects.live().only("id", "slug", "title", "path").order_by("title")
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            ServicePage.objects.live().select_related("department").order_by("slug")
+            czech(ServicePage).live().select_related("department").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
@@ -68,20 +74,20 @@ class PublishedContent:
 
     @cached_property
     def counters(self):
-        pages = CounterPage.objects.live().order_by("slug").prefetch_related("opening_hours", "exceptions")
+        pages = czech(CounterPage).live().order_by("slug").prefetch_related("opening_hours", "exceptions")
         return self._public(pages)
 
     @cached_property
     def documents(self):
-        return list(RequiredDocument.objects.select_related("obtain_situation").order_by("slug"))
+        return list(czech(RequiredDocument).select_related("obtain_situation").order_by("slug"))
 
     @cached_property
     def forms(self):
-        return list(ApplicationForm.objects.select_related("file").order_by("slug"))
+        return list(czech(ApplicationForm).select_related("file").order_by("slug"))
 
     @cached_property
     def departments(self):
-        return list(Department.objects.order_by("slug"))
+        return list(czech(Department).order_by("slug"))
 
     # -----------------------------------------------------------------------------------------------------
     # Relations, from what is already fetched
@@ -151,5 +157,5 @@ class PublishedContent:
     @cached_property
     def latest_change(self):
         """When a situation, service or counter was last published (one query), or None for an empty catalog."""
-        pages = Page.objects.live().type(SituationPage, ServicePage, CounterPage)
+        pages = in_default_language(Page.objects.live().type(SituationPage, ServicePage, CounterPage))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]

@@ -2,6 +2,7 @@
 
 from django.utils.html import strip_tags
 
+from languages.locales import DEFAULT_LANGUAGE, in_default_language
 from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
 
@@ -60,14 +61,15 @@ def document_for(page):
     """The search document of a live page, or None when the page is not searchable."""
     page = page.specific
     builder = BUILDERS.get(type(page))
-    if builder is None or not page.live:
+    # The index holds the Czech catalog; other languages answer from it until they are analysed on their own.
+    if builder is None or not page.live or page.locale.language_code != DEFAULT_LANGUAGE:
         return None
     return builder(page)
 
 
 def count_documents():
     """How many documents all_documents() yields."""
-    return sum(model.objects.live().count() for model in BUILDERS)
+    return sum(in_default_language(model.objects.live()).count() for model in BUILDERS)
 
 
 def all_documents():
@@ -75,12 +77,13 @@ def all_documents():
     from situations.models import TopicPage
 
     topics = {topic.path: topic for topic in TopicPage.objects.all()}
-    situations = (SituationPage.objects.live().select_related("department")
+    situations = (in_default_language(SituationPage.objects.live()).select_related("department")
                   .prefetch_related("steps__services__forms", "documents__document", "faqs"))
     for situation in situations:
         yield situation_document(situation, topics.get(situation.path[:-situation.steplen]))
-    services = ServicePage.objects.live().select_related("department").prefetch_related("documents__document", "forms")
+    services = (in_default_language(ServicePage.objects.live()).select_related("department")
+                .prefetch_related("documents__document", "forms"))
     for service in services:
         yield service_document(service)
-    for counter in CounterPage.objects.live():
+    for counter in in_default_language(CounterPage.objects.live()):
         yield counter_document(counter)

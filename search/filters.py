@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from languages.locales import in_default_language
 from services.models import Audience, Department
 from situations.models import TopicPage
 
@@ -15,11 +16,11 @@ AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
 def topic_choices():
-    return [(topic.slug, topic.title) for topic in TopicPage.objects.live().order_by("path")]
+    return [(topic.slug, topic.title) for topic in in_default_language(TopicPage.objects.live()).order_by("path")]
 
 
 def department_choices():
-    return list(Department.objects.values_list("slug", "name"))
+    return list(in_default_language(Department.objects).values_list("slug", "name"))
 
 
 class SearchFilterSet(django_filters.FilterSet):

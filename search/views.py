@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from languages.locales import in_active_language
 from situations.models import SituationPage
 
 from . import querylog, result_links
@@ -43,7 +44,7 @@ def search(request):
         context["hits"] = list(zip(run.results.hits, links))
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
-            context["suggested"] = SituationPage.objects.live().filter(popular=True).order_by("title")[:8]
+            context["suggested"] = in_active_language(SituationPage.objects.live()).filter(popular=True).order_by("title")[:8]
     return render(request, "search/search.html", context)
 
 

@@ -20,7 +20,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
@@ -123,7 +124,7 @@ class ExceptionHours:
     def summary(self):
         """„24. 12. 2026 zavřeno (Štědrý den)“: the date, the hours, and why."""
         note = f" ({self.note})" if self.note else ""
-        return f"{self.date.day}. {self.date.month}. {self.date.year} {self.text}{note}"
+        return f"{date_format(self.date, 'DATE_FORMAT')} {self.text}{note}"
 
 
 def exceptions_in_order(exceptions):
@@ -142,14 +143,20 @@ def upcoming_exceptions(exceptions, today=None, limit=10):
 # The hours on a given day
 
 
-@lru_cache(maxsize=8)
-def _czech_holidays(year):
-    return holidays.country_holidays("CZ", years=year, language="cs")
+# The languages the holidays package names Czech holidays in, by the site's language codes.
+HOLIDAY_LANGUAGES = {"cs": "cs", "en": "en_US", "uk": "uk"}
+
+
+@lru_cache(maxsize=16)
+def _czech_holidays(year, language="cs"):
+    return holidays.country_holidays("CZ", years=year, language=language)
 
 
 def holiday_name(day):
-    """The Czech public holiday on that day (Good Friday and Easter Monday included), or None."""
-    return _czech_holidays(day.year).get(day)
+    """The Czech public holiday on that day (Good Friday and Easter Monday included), or None; named in the
+    language of the page."""
+    language = HOLIDAY_LANGUAGES.get(translation.get_language() or "cs", "cs")
+    return _czech_holidays(day.year, language).get(day)
 
 
 @dataclass(frozen=True)
@@ -237,7 +244,7 @@ def _when(day, today):
         return _("zítra")
     if day - today < timedelta(days=7):
         return _(WEEKDAY_AFTER_PREPOSITION[day.weekday()])
-    return f"{day.day}. {day.month}."
+    return date_format(day, "MONTH_DAY_FORMAT")
 
 
 def _moment(day, wall_clock):

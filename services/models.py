@@ -16,10 +16,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from languages.fields import same_in_every_language
 from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePages
 
@@ -44,6 +45,8 @@ class LegalReference(models.Model):
 
     panels = [FieldRowPanel([FieldPanel("act"), FieldPanel("section")]), FieldPanel("title"), FieldPanel("url")]
     api_fields = ["act", "section", "title", "url"]
+    # The act keeps its Czech number and section in every language; its title gets the translated name after it.
+    override_translatable_fields = same_in_every_language("act", "section")
 
     class Meta:
         abstract = True
@@ -86,6 +89,7 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["services.CounterPage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("seznam pracovišť")
@@ -149,6 +153,7 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     ])
     parent_page_types = ["services.CounterIndexPage"]
     subpage_types = []
+    override_translatable_fields = same_in_every_language("slug", "street", "postcode", "city", "phone")
 
     class Meta:
         verbose_name = _("pracoviště")
@@ -202,7 +207,7 @@ class OpeningHours(Orderable):
         ordering = ["weekday", "opens"]
 
 
-class CounterException(Orderable):
+class CounterException(TranslatableMixin, Orderable):
     counter = ParentalKey(CounterPage, on_delete=models.CASCADE, related_name="exceptions")
     date = models.DateField(_("datum"))
     closed = models.BooleanField(_("zavřeno celý den"), default=True)
@@ -214,7 +219,7 @@ class CounterException(Orderable):
               FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("note")]
     api_fields = ["date", "closed", "opens", "closes", "note"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("výjimka z úředních hodin")
         ordering = ["date", "opens"]
 
@@ -240,6 +245,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["services.ServicePage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("katalog služeb")
@@ -325,6 +331,8 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     ])
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
+    # The department owns the page in every language (editors, approvers, reports): see languages.links.
+    override_translatable_fields = same_in_every_language("slug", "department")
 
     class Meta:
         verbose_name = _("služba (úkon)")
@@ -349,7 +357,7 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         return context
 
 
-class ServiceFee(Orderable):
+class ServiceFee(TranslatableMixin, Orderable):
     """A fee of a service; rows of one service are alternatives (by channel or by case), never a sum."""
 
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="fees")
@@ -364,14 +372,20 @@ class ServiceFee(Orderable):
               FieldRowPanel([FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
     api_fields = ["label", "amount", "channel", "how_to_pay", "valid_from"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("poplatek")
         verbose_name_plural = _("poplatky")
 
 
-class ServiceDocument(Orderable, DocumentRequirement):
+class ServiceDocument(TranslatableMixin, Orderable, DocumentRequirement):
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="documents")
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class ServiceLegalReference(Orderable, LegalReference):
+
+class ServiceLegalReference(TranslatableMixin, Orderable, LegalReference):
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="legal_references")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

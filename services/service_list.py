@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from .filters import ServiceFilter
+from .filters import ServiceFilter, department_queryset
 from .snippets import Audience, Channel
 
 
@@ -115,7 +115,7 @@ def _facets(data, queryset, valid):
     facets.append(Facet("department", _("Odbor"), False, [
         FacetOption(department.slug, department.name, department_counts.get(department.slug, 0),
                     selected_department is not None and selected_department.pk == department.pk)
-        for department in ServiceFilter.base_filters["department"].queryset.all()
+        for department in department_queryset()
     ]))
 
     channel_counts = _queryset_without(data, queryset, "channel").aggregate(**{

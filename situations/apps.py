@@ -2,9 +2,11 @@ from django.apps import AppConfig
 
 
 def live_topics():
+    from languages.locales import in_active_language
+
     from .models import TopicPage
 
-    return TopicPage.objects.live().order_by("path")
+    return in_active_language(TopicPage.objects.live()).order_by("path")
 
 
 class SituationsConfig(AppConfig):

@@ -1,6 +1,7 @@
 """Home, topic and life-situation pages, and the ordered parts of a situation."""
 
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
@@ -18,10 +19,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from languages.fields import same_in_every_language
+from languages.locales import active_language, locale_id
 from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePage, LivePages
 from services.models import (
@@ -36,6 +39,7 @@ from services.models import (
 
 from . import guide
 from .checklist import checklist_for_request
+from .fields import GuideOptionsField
 from .forms import SituationPageForm
 from .take_along import calendar_response
 
@@ -48,9 +52,17 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["situations.TopicPage", "services.ServiceIndexPage", "services.CounterIndexPage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("úvodní stránka")
+
+    def route(self, request, path_components):
+        # Wagtail routes a language that has no home page of its own through the Czech one; such an address
+        # (/uk/… before there is a Ukrainian site) does not exist rather than showing Czech pages under /uk/.
+        if self.locale_id != locale_id(active_language()):
+            raise Http404
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -81,6 +93,7 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["situations.SituationPage"]
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("oblast")
@@ -106,6 +119,9 @@ class Conditional(models.Model):
     """A part of a situation that applies only to some visitors, according to their answers to the guide."""
 
     condition = models.CharField(_("jen pokud"), max_length=500, blank=True, help_text=CONDITION_HELP)
+
+    # A condition names the guide's keys, which are the same in every language.
+    override_translatable_fields = same_in_every_language("condition")
 
     class Meta:
         abstract = True
@@ -197,6 +213,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     base_form_class = SituationPageForm
     parent_page_types = ["situations.TopicPage"]
     subpage_types = []
+    # The department owns the page in every language (editors, approvers, reports): see languages.links.
+    override_translatable_fields = same_in_every_language("slug", "department")
 
     class Meta:
         verbose_name = _("životní situace")
@@ -248,7 +266,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return self.steps.prefetch_related(Prefetch("services", queryset=services))
 
 
-class SituationQuestion(Orderable):
+class SituationQuestion(TranslatableMixin, Orderable):
     """One question of the situation's guide, e.g. „Odkud se stěhujete?“ with its options."""
 
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="questions")
@@ -257,14 +275,15 @@ class SituationQuestion(Orderable):
     text = models.CharField(_("otázka"), max_length=255)
     help_text = models.CharField(_("nápověda"), max_length=255, blank=True)
     multiple = models.BooleanField(_("lze zvolit víc možností"), default=False)
-    options = models.TextField(
+    options = GuideOptionsField(
         _("volby"), help_text=_("Každou volbu na samostatný řádek ve tvaru „klic | Popisek“, např. "
                                 "„jina-obec | Z jiné obce“. Bez klíče ho vytvoříme z popisku."))
 
     panels = [FieldRowPanel([FieldPanel("key"), FieldPanel("multiple")]), FieldPanel("text"),
               FieldPanel("help_text"), FieldPanel("options")]
+    override_translatable_fields = same_in_every_language("key")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("otázka průvodce")
         verbose_name_plural = _("otázky průvodce")
 
@@ -285,7 +304,7 @@ class SituationServiceCondition(Orderable, Conditional):
         verbose_name_plural = _("podmínky služeb")
 
 
-class SituationStep(Orderable, ClusterableModel, Conditional):
+class SituationStep(TranslatableMixin, Orderable, ClusterableModel, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("co udělat"), max_length=255)
     text = RichTextField(_("podrobnosti"), features=RICH_TEXT_FEATURES, blank=True)
@@ -298,7 +317,7 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
               FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")])]
     api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "condition"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("krok")
         verbose_name_plural = _("kroky")
 
@@ -306,18 +325,24 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
         return self.title
 
 
-class SituationDocument(Orderable, DocumentRequirement, Conditional):
+class SituationDocument(TranslatableMixin, Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
 
     panels = DocumentRequirement.panels + [FieldPanel("condition")]
     api_fields = DocumentRequirement.api_fields + ["condition"]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class SituationLegalReference(Orderable, LegalReference):
+
+class SituationLegalReference(TranslatableMixin, Orderable, LegalReference):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="legal_references")
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class SituationDeadline(Orderable, Conditional):
+
+class SituationDeadline(TranslatableMixin, Orderable, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="deadlines")
     title = models.CharField(_("co je potřeba stihnout"), max_length=255)
     description = models.TextField(_("podrobnosti"), blank=True)
@@ -327,12 +352,12 @@ class SituationDeadline(Orderable, Conditional):
     panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("days"), FieldPanel("condition")])]
     api_fields = ["title", "description", "days", "condition"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("lhůta")
         verbose_name_plural = _("lhůty")
 
 
-class SituationFAQ(Orderable):
+class SituationFAQ(TranslatableMixin, Orderable):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(_("otázka"), max_length=255)
     answer = RichTextField(_("odpověď"), features=RICH_TEXT_FEATURES)
@@ -340,7 +365,7 @@ class SituationFAQ(Orderable):
     panels = [FieldPanel("question"), FieldPanel("answer")]
     api_fields = ["question", "answer"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("častá otázka")
         verbose_name_plural = _("časté otázky")
 

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from languages.locales import in_active_language
+
 from .models import SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
@@ -14,7 +16,7 @@ def _plan_context(request):
     # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
     # such a value is left out of the lookup and reported as an unknown situation like any other.
     wanted = [slug for slug in wanted if "\x00" not in slug]
-    pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
+    pages = in_active_language(SituationPage.objects.live()).filter(slug__in=wanted).prefetch_related("questions")
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
@@ -31,10 +33,10 @@ def plan(request):
         related for situation in context["plan"].situations for related in situation.related
         if related.pk not in in_plan and not in_plan.add(related.pk)
     ][:6]
-    situations = SituationPage.objects.live().order_by("title").only("title", "slug", "path", "depth")
+    situations = in_active_language(SituationPage.objects.live()).order_by("title").only("title", "slug", "path", "depth")
     context["topics"] = [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
-        for topic in TopicPage.objects.live().order_by("path").only("title", "path")
+        for topic in in_active_language(TopicPage.objects.live()).order_by("path").only("title", "path")
     ]
     return render(request, "situations/plan.html", context)
 

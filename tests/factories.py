@@ -25,6 +25,7 @@ from services.models import (
     ServicePage,
 )
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -115,7 +116,7 @@ class SituationFactory(PageFactory):
     class Meta:
         model = SituationPage
 
-    parent = factory.LazyFunction(lambda: TopicPage.objects.get(slug="urad"))
+    parent = factory.LazyFunction(lambda: czech(TopicPage).get(slug="urad"))
     title = factory.Sequence(lambda n: f"Situace {n}")
     slug = factory.Sequence(lambda n: f"test-situace-{n}")
     summary = "Shrnutí."

@@ -11,10 +11,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from languages.locales import in_default_language
 from navigator.models import OfficeSettings
 from services.hours import WEEKDAY_CODES, parse_interval
 from services.models import (
@@ -48,6 +48,8 @@ from situations.models import (
 )
 
 from .models import LoadedRecord
+from .translated import TranslationLoader
+from .translations import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the loader maps data to models differently, so every record is written again.
@@ -91,13 +93,11 @@ class LoadReport:
 
 def read_catalog(data_dir=DATA_DIR):
     def read(name):
-        with open(data_dir / name, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or []
+        return read_yaml(data_dir / name) or []
 
     situations = {}
     for path in sorted((data_dir / "situations").glob("*.yaml")):
-        with open(path, encoding="utf-8") as handle:
-            situations[path.stem] = yaml.safe_load(handle) or []
+        situations[path.stem] = read_yaml(path) or []
     return {
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
@@ -123,6 +123,11 @@ def audience_of(values):
 
 def terms(values):
     return ", ".join(values or [])
+
+
+def czech(model):
+    """The model's Czech objects: the demo catalog is written in Czech, its translations come after it."""
+    return in_default_language(model.objects)
 
 
 class Loader:
@@ -151,12 +156,8 @@ class Loader:
 
     def refresh_cache(self):
         self._cache = {
-            Department: {obj.slug: obj for obj in Department.objects.all()},
-            RequiredDocument: {obj.slug: obj for obj in RequiredDocument.objects.all()},
-            ApplicationForm: {obj.slug: obj for obj in ApplicationForm.objects.all()},
-            CounterPage: {obj.slug: obj for obj in CounterPage.objects.all()},
-            ServicePage: {obj.slug: obj for obj in ServicePage.objects.all()},
-            SituationPage: {obj.slug: obj for obj in SituationPage.objects.all()},
+            model: {obj.slug: obj for obj in czech(model)}
+            for model in (Department, RequiredDocument, ApplicationForm, CounterPage, ServicePage, SituationPage)
         }
 
     # -- the whole run -----------------------------------------------------------------------------
@@ -187,11 +188,12 @@ class Loader:
         self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
                         self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
         self.link_documents_to_situations()
+        TranslationLoader(self).run()
         return self.report
 
     def ensure_site(self):
         settings_changed = False
-        home = HomePage.objects.first()
+        home = czech(HomePage).first()
         if home is None:
             root = Page.get_first_root_node()
             for page in root.get_children():
@@ -232,7 +234,7 @@ class Loader:
         records = self.data[kind]
         for done, record in enumerate(records, 1):
             slug = record["slug"]
-            existing = model.objects.filter(slug=slug).first()
+            existing = czech(model).filter(slug=slug).first()
             if self.is_current(kind, slug, record, existing is not None):
                 self.report.unchanged += 1
             else:
@@ -275,7 +277,7 @@ class Loader:
     def load_pages(self, kind, records, model, parent, apply, parents=None):
         for done, record in enumerate(records, 1):
             slug = record["slug"]
-            existing = model.objects.filter(slug=slug).first()
+            existing = czech(model).filter(slug=slug).first()
             if self.is_current(kind, slug, record, existing is not None):
                 self.report.unchanged += 1
                 self.progress(kind, done, len(records))
@@ -291,7 +293,7 @@ class Loader:
     def load_topics(self, home):
         topics = {}
         for record in self.data["topics"]:
-            existing = TopicPage.objects.filter(slug=record["slug"]).first()
+            existing = czech(TopicPage).filter(slug=record["slug"]).first()
             if self.is_current("topics", record["slug"], record, existing is not None):
                 self.report.unchanged += 1
                 topics[record["slug"]] = existing
@@ -307,7 +309,7 @@ class Loader:
 
     def ensure_situation_shells(self, situations, topics):
         for topic_slug, record in situations:
-            if not SituationPage.objects.filter(slug=record["slug"]).exists():
+            if not czech(SituationPage).filter(slug=record["slug"]).exists():
                 shell = SituationPage(slug=record["slug"], title=record["title"], summary=record["summary"],
                                       live=False)
                 topics[topic_slug].add_child(instance=shell)

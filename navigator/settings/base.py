@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "opendata",
     "navigator",
     "navigator.demo",
+    "languages",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -90,7 +93,9 @@ MIDDLEWARE = [
     # Before anything reads cookies: a kept page is answered without touching the session or the user.
     "navigator.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of the public pages comes from their address (/en/, /uk/, Czech without a prefix), never from
+    # the browser: see languages.middleware.
+    "languages.middleware.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -154,7 +159,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "cs"
-LANGUAGES = [("cs", "Čeština")]
+# The public site's languages, each named in itself; Czech is the default and its addresses carry no prefix.
+LANGUAGES = [("cs", "Čeština"), ("en", "English"), ("uk", "Українська")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
@@ -163,6 +170,8 @@ USE_TZ = True
 # the site's plural forms and the admin's messages Wagtail ships in English only. Wagtail's /admin/jsi18n/ merges
 # djangojs.po into the admin's JavaScript catalog.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them (languages/formats/<code>/formats.py over Django's own).
+FORMAT_MODULE_PATH = ["languages.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -179,7 +188,8 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Životní situace – Úřad městské části Praha 99"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# One page tree per language, linked by translation key; wagtail-localize keeps the translations (languages/).
+WAGTAIL_I18N_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
 

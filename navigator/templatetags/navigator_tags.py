@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -14,14 +15,16 @@ def split(value):
 
 @register.filter
 def czk(amount):
-    """An amount in Czech crowns as people write it: '1 000 Kč', 'zdarma' for nothing."""
+    """An amount in Czech crowns as people write it in the page's language: '1 000 Kč' ('CZK 1,000'), 'zdarma'
+    for nothing."""
     if amount is None:
         return ""
     amount = Decimal(amount)
     if amount == 0:
         return _("zdarma")
     places = 0 if amount == amount.to_integral_value() else 2
-    return "%s\xa0Kč" % number_format(amount, places, use_l10n=True, force_grouping=True)
+    amount_text = number_format(amount, places, use_l10n=True, force_grouping=True)
+    return pgettext("částka v korunách", "%(amount)s\xa0Kč") % {"amount": amount_text}
 
 
 @register.simple_tag(takes_context=True)

@@ -9,6 +9,7 @@ from wagtail.models import Revision
 from navigator.demo.loader import DataError, Loader, read_catalog
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_changed_data_file_updates_and_republishes_only_that_page():
     revisions = Revision.objects.count()
     report = Loader(data=changed).run()
     assert report.updated == {"situations": 1} and not report.created
-    page = SituationPage.objects.get(slug="obecni-byt")
+    page = czech(SituationPage).get(slug="obecni-byt")
     assert page.summary == "Nové shrnutí pro test." and page.live and not page.has_unpublished_changes
     assert Revision.objects.count() == revisions + 1
 
@@ -43,7 +44,7 @@ def test_changed_service_fee_reaches_the_service_page():
     record = next(r for r in data["services"] if r["slug"] == "vydani-cestovniho-pasu")
     record["fees"][0]["amount"] = 777
     Loader(data=data).run()
-    assert ServicePage.objects.get(slug="vydani-cestovniho-pasu").fees.first().amount == 777
+    assert czech(ServicePage).get(slug="vydani-cestovniho-pasu").fees.first().amount == 777
 
 
 def test_unknown_reference_is_a_clear_error_and_loads_nothing():
@@ -53,18 +54,18 @@ def test_unknown_reference_is_a_clear_error_and_loads_nothing():
     record["steps"][0]["services"] = ["neexistujici-sluzba"]
     with pytest.raises(DataError, match="neexistujici-sluzba"):
         Loader(data=data).run()
-    assert SituationPage.objects.get(slug="cestovni-pas").summary != "Tohle se nesmí uložit."
+    assert czech(SituationPage).get(slug="cestovni-pas").summary != "Tohle se nesmí uložit."
 
 
 def test_catalog_meets_the_minimum_counts():
     from services.models import ApplicationForm, CounterPage, Department, RequiredDocument
 
-    assert ServicePage.objects.live().count() >= 45
-    assert CounterPage.objects.live().count() >= 10
-    assert RequiredDocument.objects.count() >= 35
-    assert ApplicationForm.objects.count() >= 15
-    assert Department.objects.count() >= 8
-    for counter in CounterPage.objects.live():
+    assert czech(ServicePage).live().count() >= 45
+    assert czech(CounterPage).live().count() >= 10
+    assert czech(RequiredDocument).count() >= 35
+    assert czech(ApplicationForm).count() >= 15
+    assert czech(Department).count() >= 8
+    for counter in czech(CounterPage).live():
         assert counter.opening_hours.exists() and counter.exceptions.exists(), counter.slug
 
 
@@ -75,5 +76,5 @@ def test_source_notes_are_accepted_but_not_loaded_into_the_pages():
     record["sources"]["competence"] = "jiný zdroj, jen pro test"
     report = Loader(data=data).run()
     assert report.updated == {"services": 1} and not report.created
-    fee = ServicePage.objects.get(slug="overeni-podpisu").fees.get()
+    fee = czech(ServicePage).get(slug="overeni-podpisu").fees.get()
     assert (fee.label, fee.amount) == (record["fees"][0]["label"], 50)

@@ -5,6 +5,7 @@ from bs4 import BeautifulSoup
 
 from situations.models import SituationPage, TopicPage
 from tests.demo_catalog_slugs import ALL_SITUATIONS, SITUATIONS
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_every_catalog_situation_is_there_and_complete(client_cs, topic, slug):
 
 
 def test_every_situation_has_lay_terms_department_and_review_dates():
-    situations = SituationPage.objects.live()
+    situations = czech(SituationPage).live()
     assert situations.count() == len(ALL_SITUATIONS)
     for situation in situations:
         assert len(situation.lay_term_list) >= 3, situation.slug
@@ -65,7 +66,7 @@ def test_every_situation_has_lay_terms_department_and_review_dates():
 
 
 def test_empty_sections_are_left_out(client_cs):
-    situation = SituationPage.objects.get(slug="hlaseni-zavady")
+    situation = czech(SituationPage).get(slug="hlaseni-zavady")
     situation.faqs.all().delete()
     situation.sanctions = ""
     situation.save()
@@ -131,4 +132,4 @@ def test_demo_banner_shows_while_the_demo_catalog_is_in_use(client_cs):
 
 
 def test_topics_are_the_catalogs_eight():
-    assert sorted(TopicPage.objects.live().values_list("slug", flat=True)) == sorted(SITUATIONS)
+    assert sorted(czech(TopicPage).live().values_list("slug", flat=True)) == sorted(SITUATIONS)

@@ -15,13 +15,14 @@ from situations.models import (
 from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
 from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory
 from tests.queries import count_queries
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
 
 def build_situation(size):
     """A situation with `size` steps, documents, services and counters, each service at its own counter."""
-    related = list(SituationPage.objects.live()[:size])
+    related = list(czech(SituationPage).live()[:size])
     services = ServiceFactory.create_batch(size)
     documents = RequiredDocumentFactory.create_batch(size)
     return SituationFactory(

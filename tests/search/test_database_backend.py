@@ -9,6 +9,7 @@ from search.backends.base import SearchFilters
 from search.evaluation import evaluate, read_tsv
 from search.models import PinnedResult
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +60,7 @@ def test_did_you_mean_offers_the_corrected_word(backend, typed, meant):
 
 
 def test_editors_can_pin_a_result_for_a_query(backend):
-    target = SituationPage.objects.get(slug="czech-point")
+    target = czech(SituationPage).get(slug="czech-point")
     PinnedResult.objects.create(query="Výpis", page=target)
     assert top(backend, "výpis", n=1) == ["czech-point"]
 

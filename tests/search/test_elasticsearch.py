@@ -30,6 +30,7 @@ from search.documents import all_documents
 from search.evaluation import evaluate, read_tsv
 from search.planning import plan_query, vocabulary
 from search.ranking import RELATIVE_CUTOFF, term_weights
+from tests.czech import czech
 
 from . import query_semantics
 
@@ -529,7 +530,7 @@ def test_a_pinned_page_is_asked_for_first(es, backend):
     from search.models import PinnedResult
     from situations.models import SituationPage
 
-    page = SituationPage.objects.get(slug="obcansky-prukaz")
+    page = czech(SituationPage).get(slug="obcansky-prukaz")
     PinnedResult.objects.create(query="Občanky", page=page)  # compared by analysed terms
     backend.search("obcanka")
     should = search_bodies(es)[1]["query"]["bool"]["should"]

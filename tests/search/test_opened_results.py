@@ -20,6 +20,7 @@ from search.result_links import open_url
 from situations.models import SituationPage
 from tests.cache import SITE_ROOT_PATHS_QUERIES
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 OPEN = "/hledat/otevrit/"
@@ -27,7 +28,7 @@ OPEN = "/hledat/otevrit/"
 
 @pytest.fixture
 def licence():
-    return SituationPage.objects.get(slug="ridicsky-prukaz")
+    return czech(SituationPage).get(slug="ridicsky-prukaz")
 
 
 def result_links(client, query):
@@ -191,7 +192,7 @@ def test_bad_links_get_a_400_with_a_czech_message(client_cs, licence, params, me
 
 
 def test_unknown_unpublished_and_urlless_pages_are_404(client_cs, licence):
-    draft = SituationPage.objects.live().exclude(pk=licence.pk).first()
+    draft = czech(SituationPage).live().exclude(pk=licence.pk).first()
     draft.unpublish()
     root = Page.objects.get(depth=1)  # the tree's root has no URL
     for page_id in (10**12, draft.pk, root.pk):

@@ -21,6 +21,7 @@ from opendata.exports import DATASETS
 from services.models import CounterPage, ServicePage
 from situations.guide import DATE_FIELD, SUBMITTED_FIELD
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 from . import golden
 
@@ -60,7 +61,7 @@ def answers_for(page, prefix=None, option_index=0):
 
 
 def situation_pages():
-    return list(SituationPage.objects.live().order_by("path").prefetch_related("questions"))
+    return list(czech(SituationPage).live().order_by("path").prefetch_related("questions"))
 
 
 def check(client, pages):
@@ -103,7 +104,7 @@ def check(client, pages):
 
 def test_home_topics_and_situations(client_cs, frozen):
     pages = [("home", "/")]
-    pages += [(f"topic--{topic.slug}", topic.url) for topic in TopicPage.objects.live().order_by("path")]
+    pages += [(f"topic--{topic.slug}", topic.url) for topic in czech(TopicPage).live().order_by("path")]
     for page in situation_pages():
         pages.append((f"situation--{page.slug}", page.url))
         pages.append((f"situation-print--{page.slug}", f"{page.url}tisk/"))
@@ -138,8 +139,8 @@ def test_services_catalog_and_counters(client_cs, frozen):
              ("catalog--channels", "/sluzby/?channel=online&channel=data_box"),
              ("catalog--invalid", "/sluzby/?audience=nikdo&department=zadny"),
              ("counters", "/pracoviste/")]
-    pages += [(f"service--{page.slug}", page.url) for page in ServicePage.objects.live().order_by("path")]
-    pages += [(f"counter--{page.slug}", page.url) for page in CounterPage.objects.live().order_by("path")]
+    pages += [(f"service--{page.slug}", page.url) for page in czech(ServicePage).live().order_by("path")]
+    pages += [(f"counter--{page.slug}", page.url) for page in czech(CounterPage).live().order_by("path")]
     check(client_cs, pages)
 
 
@@ -160,7 +161,7 @@ def test_front_desk(client_cs, frozen, django_user_model):
     clerk = django_user_model.objects.create_user(username="snapshot-clerk", password="unused-password-1")
     clerk.groups.add(clerk_group())
     client_cs.force_login(clerk)
-    moving = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    moving = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     query = urlencode(answers_for(moving))
     pages = [("frontdesk--home", "/prepazka/"),
              ("frontdesk--results", "/prepazka/vysledky/?q=obcanka"),
@@ -182,7 +183,7 @@ def test_open_data_api_and_site_files(client_cs, frozen):
     pages += [("api--situations", "/api/v2/pages/?type=situations.SituationPage&limit=50"),
               ("api--services", "/api/v2/pages/?type=services.ServicePage&limit=100&fields=fees,counters"),
               ("api--situation-detail",
-               f"/api/v2/pages/{SituationPage.objects.get(slug='zmena-trvaleho-pobytu').pk}/"),
+               f"/api/v2/pages/{czech(SituationPage).get(slug='zmena-trvaleho-pobytu').pk}/"),
               ("api--departments", "/api/v2/departments/"),
               ("api--required-documents", "/api/v2/required-documents/?limit=100"),
               ("api--forms", "/api/v2/forms/?limit=100"),

@@ -1,0 +1,21 @@
+"""Activates the language of the address (/en/…, /uk/…, Czech without a prefix) for the whole request."""
+
+from django.utils import translation
+
+from .locales import language_of_path
+
+
+class LanguageFromPathMiddleware:
+    """Django's LocaleMiddleware reads the browser's wishes where an address has no prefix; here the address alone
+    decides (see languages.locales), so Czech addresses are Czech for everyone and nothing varies on the browser."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_of_path(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
