@@ -5,13 +5,14 @@ from django.template.response import TemplateResponse
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
@@ -23,7 +24,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
-from opendata.api_fields import LivePage, LivePages
+from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
     Audience,
@@ -238,14 +239,13 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return calendar_response([context["situation"]], context["checklist_url"], self.slug)
 
     def steps_with_services(self):
-        """The steps with their live services and everything the page shows of them, in a fixed number of queries."""
+        """The steps with their live services (as `service_uses`, in the editor's order) and everything the page shows of them, in a fixed number of queries."""
         counters = CounterPage.objects.live().prefetch_related("opening_hours", "exceptions").order_by("title")
-        services = (
-            ServicePage.objects.live().select_related("department")
-            .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms")
-            .order_by("title")
+        uses = (
+            SituationStepService.objects.filter(service__live=True).select_related("service__department")
+            .prefetch_related("service__fees", Prefetch("service__counters", queryset=counters), "service__forms")
         )
-        return self.steps.prefetch_related(Prefetch("services", queryset=services))
+        return self.steps.prefetch_related(Prefetch("service_uses", queryset=uses))
 
 
 class SituationQuestion(Orderable):
@@ -289,14 +289,21 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("co udělat"), max_length=255)
     text = RichTextField(_("podrobnosti"), features=RICH_TEXT_FEATURES, blank=True)
-    services = ParentalManyToManyField(ServicePage, verbose_name=_("služby"), blank=True,
-                                       related_name="situation_steps",
-                                       help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá."))
+    # Edited as the ordered rows of service_uses (the editor's order is the visitor's); this relation only
+    # lets queries ask which steps use a service (`steps__services`, `service.situation_steps`).
+    services = models.ManyToManyField(ServicePage, through="SituationStepService", blank=True,
+                                      related_name="situation_steps", verbose_name=_("služby"))
     optional = models.BooleanField(_("nepovinný krok"), default=False)
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"),
-              FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")])]
-    api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "condition"]
+    panels = [
+        FieldPanel("title"), FieldPanel("text"),
+        MultipleChooserPanel(
+            "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("službu"),
+            help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
+                        "návštěvník vyřizuje.")),
+        FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")]),
+    ]
+    api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")), "optional", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")
@@ -304,6 +311,28 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
 
     def __str__(self):
         return self.title
+
+    @property
+    def chosen_services(self):
+        """The step's services in the editor's order (also of a draft or a preview, whose rows are unsaved)."""
+        return [use.service for use in self.service_uses.all()]
+
+
+class SituationStepService(Orderable):
+    """A service a step uses, in the order the editor put them."""
+
+    step = ParentalKey(SituationStep, on_delete=models.CASCADE, related_name="service_uses")
+    service = models.ForeignKey(ServicePage, verbose_name=_("služba"), on_delete=models.CASCADE,
+                                related_name="step_uses")
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("služba kroku")
+        verbose_name_plural = _("služby kroku")
+
+    def __str__(self):
+        return str(self.service)
 
 
 class SituationDocument(Orderable, DocumentRequirement, Conditional):

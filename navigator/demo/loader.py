@@ -44,6 +44,7 @@ from situations.models import (
     SituationRelated,
     SituationServiceCondition,
     SituationStep,
+    SituationStepService,
     TopicPage,
 )
 
@@ -402,7 +403,8 @@ class Loader:
         page.steps = [
             SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
                           condition=self.condition(step, questions, what),
-                          services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
+                          service_uses=[SituationStepService(service=self.lookup(ServicePage, slug, what))
+                                        for slug in step.get("services") or []])
             for step in record.get("steps") or []
         ]
         page.service_conditions = [

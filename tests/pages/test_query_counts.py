@@ -13,7 +13,7 @@ from situations.models import (
     SituationStep,
 )
 from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
-from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory
+from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def build_situation(size):
     documents = RequiredDocumentFactory.create_batch(size)
     return SituationFactory(
         questions=[SituationQuestion(key="auto", text="Máte auto?", options="ano | Ano\nne | Ne")],
-        steps=[SituationStep(title=f"Krok {n}", services=[service], condition="auto = ano" if n % 2 else "")
+        steps=[step(f"Krok {n}", [service], condition="auto = ano" if n % 2 else "")
                for n, service in enumerate(services)],
         service_conditions=[SituationServiceCondition(service=services[0], condition="auto = ne")],
         documents=[SituationDocument(document=document) for document in documents],
