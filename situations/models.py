@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
+from navigator.panels import NestingInlinePanel
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -160,7 +161,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         FieldPanel("who_may_act"), FieldPanel("conditions"),
     ]
     steps_panels = [
-        InlinePanel("steps", heading=_("Postup krok za krokem"), label=_("krok"),
+        NestingInlinePanel("steps", heading=_("Postup krok za krokem"), label=_("krok"),
                     help_text=_("Kroky ukážeme v tomto pořadí; přetažením je přeřadíte.")),
         InlinePanel("documents", heading=_("Co s sebou"), label=_("doklad")),
     ]

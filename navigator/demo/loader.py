@@ -52,7 +52,7 @@ from .models import LoadedRecord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
