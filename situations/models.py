@@ -12,7 +12,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
@@ -24,7 +23,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
-from navigator.panels import NestingInlinePanel
+from navigator.panels import ChosenListPanel, NestingInlinePanel
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -298,7 +297,7 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
 
     panels = [
         FieldPanel("title"), FieldPanel("text"),
-        MultipleChooserPanel(
+        ChosenListPanel(
             "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("službu"),
             help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
                         "návštěvník vyřizuje.")),

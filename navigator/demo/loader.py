@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from wagtail.models import Page, Site
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Orderable, Page, Site
 
 from navigator.models import OfficeSettings
 from services.hours import WEEKDAY_CODES, parse_interval
@@ -124,6 +125,16 @@ def audience_of(values):
 
 def terms(values):
     return ", ".join(values or [])
+
+
+def number_rows(instance):
+    """Give the page's orderable rows (and their own rows) their positions, as the edit form does."""
+    for relation in get_all_child_relations(instance):
+        for position, row in enumerate(getattr(instance, relation.get_accessor_name()).all()):
+            if isinstance(row, Orderable):
+                row.sort_order = position
+            if isinstance(row, ClusterableModel):
+                number_rows(row)
 
 
 class Loader:
@@ -290,8 +301,13 @@ class Loader:
                 continue
             page = existing.get_latest_revision_as_object() if existing else model(slug=slug)
             apply(page, record)
+            number_rows(page)
+            # The rows are saved before the revision is taken, so the revision holds their ids and positions as
+            # an edit form would: the compare of an editor's later draft then matches them row for row.
             if existing is None:
                 (parents[slug] if parents else parent).add_child(instance=page)
+            else:
+                page.save()
             page.save_revision().publish()
             self.remember(kind, slug, record, existing is None or slug in self.new_shells)
             self.progress(kind, done, len(records))
