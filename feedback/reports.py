@@ -1,9 +1,9 @@
 """Editors' reports under Výkazy → "Zpětná vazba": answers per page, and the answers themselves.
 
 Both are Wagtail reports (filters, sorting, XLSX and CSV download) for users with `feedback.view_feedback`
-(superusers have it; give it to a group under Nastavení → Skupiny), as FeedbackReportView.user_may_view
-checks. A department's editors and approvers read only the answers on their department's pages
-(visible_feedback); both reports also filter by department.
+(superusers have it; give it to a group under Nastavení → Skupiny) and for every department's editors and
+approvers, as FeedbackReportView.user_may_view checks. A department's editors and approvers read only the answers
+on their department's pages (visible_feedback); both reports also filter by department.
 """
 
 import django_filters
@@ -117,7 +117,7 @@ class FeedbackReportView(OfficeReportMixin, ReportView):
 
     @classmethod
     def user_may_view(cls, user):
-        return user.is_active and user.has_perm(PERMISSION)
+        return user.is_active and (user.has_perm(PERMISSION) or bool(roles_of(user).departments))
 
     @cached_property
     def header_buttons(self):
