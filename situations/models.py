@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
 from navigator.panels import ChosenListPanel, NestingInlinePanel
 from opendata.api_fields import LiveChosenPages, LivePage
@@ -101,6 +102,13 @@ CONDITION_HELP = _(
     "„otazka != volba“ pro „nezvolil“; více podmínek oddělte středníkem, platit musí všechny. "
     "Klíče otázek a voleb jsou na záložce Průvodce."
 )
+
+
+def condition_panel():
+    """The condition of a step, document, deadline or service, built from the situation's own questions."""
+    return FieldPanel("condition", widget=ConditionWidget(questions_formset="questions"), help_text=_(
+        "Prázdné = týká se každého. Jinak podmínku poskládejte z otázek průvodce (záložka Průvodce); "
+        "platit musí všechny řádky."))
 
 
 class Conditional(models.Model):
@@ -278,7 +286,7 @@ class SituationServiceCondition(Orderable, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="service_conditions")
     service = models.ForeignKey(ServicePage, verbose_name=_("služba"), on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("service"), FieldPanel("condition")]
+    panels = [FieldPanel("service"), condition_panel()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("podmínka služby")
@@ -301,7 +309,7 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
             "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("službu"),
             help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
                         "návštěvník vyřizuje.")),
-        FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")]),
+        FieldPanel("optional"), condition_panel(),
     ]
     api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")), "optional", "condition"]
 
@@ -338,7 +346,7 @@ class SituationStepService(Orderable):
 class SituationDocument(Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
 
-    panels = DocumentRequirement.panels + [FieldPanel("condition")]
+    panels = DocumentRequirement.panels + [condition_panel()]
     api_fields = DocumentRequirement.api_fields + ["condition"]
 
 
@@ -353,7 +361,7 @@ class SituationDeadline(Orderable, Conditional):
     days = models.PositiveIntegerField(_("počet dní"), null=True, blank=True,
                                        help_text=_("Jen pokud zákon stanoví pevnou lhůtu ve dnech."))
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("days"), FieldPanel("condition")])]
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("days"), condition_panel()]
     api_fields = ["title", "description", "days", "condition"]
 
     class Meta(Orderable.Meta):
