@@ -311,7 +311,8 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
                         "návštěvník vyřizuje.")),
         FieldPanel("optional"), condition_panel(),
     ]
-    api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")), "optional", "condition"]
+    api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")),
+                  "optional", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")

@@ -28,14 +28,6 @@ def today():
         yield TODAY
 
 
-@pytest.fixture(autouse=True)
-def nothing_else_due(today):
-    """The demo catalog's own soon-due pages (tests/content_health/test_demo_review_dates.py) are moved a year on,
-    so each test here knows every row: only what it plants is due."""
-    SituationPage.objects.filter(review_due__lt=D(2027, 1, 1)).update(review_due=D(2027, 11, 10))
-    assert freshness.entries() == []
-
-
 @pytest.fixture
 def planted():
     """Four live pages in need of review (two overdue, two due within 30 days) and an unpublished one."""
@@ -54,6 +46,10 @@ def report(client, **params):
 
 def titles(response):
     return [entry.title for entry in response.context["object_list"]]
+
+
+def test_demo_catalog_has_nothing_to_review_today():
+    assert freshness.entries() == []
 
 
 def test_report_lists_overdue_and_soon_due_live_pages_by_due_date(editor, planted):
@@ -93,7 +89,7 @@ def test_csv_export(editor, planted):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0] == ["Stránka", "Typ", "Odbor", "Naposledy zkontrolováno", "Zkontrolovat do", "Stav",
                        "Dní po termínu"]
-    assert rows[1] == ["Cestovní pas pro dospělé i děti", "životní situace", "Odbor občanskosprávní", "2026-11-10",
+    assert rows[1] == ["Cestovní pas pro dospělé i děti", "životní situace", "Odbor občanskosprávní", "2026-12-04",
                        "2026-11-01", "Po termínu", "30"]
     assert rows[3][:2] == ["Aktivace elektronické identity (eObčanka, NIA)", "služba (úkon)"]
     assert rows[3][5:] == ["Kontrola do 30 dní", ""]
@@ -171,3 +167,14 @@ def test_citizens_see_when_a_service_was_last_reviewed(client_cs):
     ServicePage.objects.filter(pk=service.pk).update(last_reviewed=D(2026, 10, 5))
     html = client_cs.get(service.url).content.decode()
     assert "Aktualizováno 5. 10. 2026" in html
+
+
+def test_with_nothing_due_the_report_says_when_the_next_review_is(editor):
+    """The demo catalog was reviewed in November and December 2026: nothing is due, and the report says what
+    comes next instead of an empty table, and lists every page with its date under „Aktuální“."""
+    nearest = min(SituationPage.objects.live().exclude(review_due=None).values_list("review_due", flat=True))
+    assert nearest > TODAY + datetime.timedelta(days=30)
+    html = report(editor).content.decode()
+    assert f"Nejbližší kontrola je {nearest.day}. {nearest.month}. {nearest.year}" in html
+    current = report(editor, status="current")
+    assert len(titles(current)) == SituationPage.objects.live().count() + ServicePage.objects.live().count()
