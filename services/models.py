@@ -96,10 +96,18 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         return context
 
 
-class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
-    """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions."""
+class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
+    """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions.
+
+    The office's own counters are kept by the department that runs them (its editors change the hours and add a
+    closure); the counters of other offices, with no department, by the content managers."""
 
     organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
+    department = models.ForeignKey(
+        Department, verbose_name=_("odpovědný odbor"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="counters",
+        help_text=_("Odbor, jehož editoři upravují úřední hodiny a výjimky. Prázdné = správci obsahu (pracoviště "
+                    "jiných úřadů)."))
     summary = models.TextField(_("shrnutí"), blank=True)
     street = models.CharField(_("ulice a číslo"), max_length=200)
     postcode = models.CharField(_("PSČ"), max_length=10)
@@ -124,7 +132,8 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
                   "email", "web_url", "booking_url", "latitude", "longitude", "accessibility", "opening_hours",
                   "exceptions"]
 
-    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary")]
+    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary"),
+                                            FieldPanel("department")]
     place_panels = [
         MultiFieldPanel([FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                          FieldRowPanel([FieldPanel("building"), FieldPanel("floor"), FieldPanel("room")]),

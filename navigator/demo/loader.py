@@ -331,6 +331,8 @@ class Loader:
                 self.new_shells.add(record["slug"])
 
     def apply_counter(self, page, record):
+        what = f"counter {record['slug']}"
+        page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         for name in ("title", "organisation", "street", "city"):
             setattr(page, name, record[name])
         page.postcode = str(record["postcode"])
