@@ -9,7 +9,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
+from navigator.panels import InlinePanel
 from opendata.api_fields import LivePages
 
 from . import hours
@@ -146,7 +146,7 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     hours_panels = [
         InlinePanel("opening_hours", heading=_("Úřední hodiny v týdnu"), label=_("interval"),
                     help_text=_("Pro den s polední přestávkou zadejte dva intervaly.")),
-        InlinePanel("exceptions", heading=_("Výjimky"), label=_("výjimka"),
+        InlinePanel("exceptions", heading=_("Výjimky"), label=_("výjimka"), add_label=_("Přidat výjimku"),
                     help_text=_("Zavřeno nebo jiná doba v konkrétní den (svátek, inventura).")),
     ]
     edit_handler = TabbedInterface([

@@ -10,7 +10,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -24,7 +23,7 @@ from wagtail.search import index
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
-from navigator.panels import ChosenListPanel, NestingInlinePanel
+from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -173,22 +172,23 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         InlinePanel("documents", heading=_("Co s sebou"), label=_("doklad")),
     ]
     guide_panels = [
-        InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"),
+        InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"), add_label=_("Přidat otázku"),
                     help_text=_("Podle odpovědí ukážeme jen kroky, doklady a lhůty, které se návštěvníka týkají. "
                                 "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb.")),
         FieldPanel("date_question"),
         InlinePanel("service_conditions", heading=_("Služby jen pro někoho"), label=_("podmínka služby"),
+                    add_label=_("Přidat podmínku služby"),
                     help_text=_("Když krok používá víc služeb a některá se týká jen části lidí.")),
     ]
     where_panels = [FieldPanel("where_to_go"), FieldPanel("online")]
     rules_panels = [
-        InlinePanel("deadlines", heading=_("Lhůty"), label=_("lhůta")),
+        InlinePanel("deadlines", heading=_("Lhůty"), label=_("lhůta"), add_label=_("Přidat lhůtu")),
         InlinePanel("legal_references", heading=_("Právní předpisy"), label=_("předpis")),
         FieldPanel("remedies"), FieldPanel("sanctions"),
     ]
     more_panels = [
-        InlinePanel("faqs", heading=_("Časté otázky"), label=_("otázka")),
-        InlinePanel("related", heading=_("Související situace"), label=_("situace")),
+        InlinePanel("faqs", heading=_("Časté otázky"), label=_("otázka"), add_label=_("Přidat otázku")),
+        InlinePanel("related", heading=_("Související situace"), label=_("situace"), add_label=_("Přidat situaci")),
         MultiFieldPanel([FieldPanel("department"), FieldPanel("contact"),
                          FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")])],
                         heading=_("Odpovědnost a kontrola")),
@@ -306,7 +306,8 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
     panels = [
         FieldPanel("title"), FieldPanel("text"),
         ChosenListPanel(
-            "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("službu"),
+            "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("služba"),
+            add_label=_("Vybrat služby"),
             help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
                         "návštěvník vyřizuje.")),
         FieldPanel("optional"), condition_panel(),

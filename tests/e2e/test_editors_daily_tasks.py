@@ -59,13 +59,14 @@ def test_2_an_editor_changes_a_counters_hours_and_adds_a_holiday_closure(page, l
     page.locator("#id_opening_hours-0-closes").fill("12:30")
     closure = add_inline(page, "exceptions")
     page.locator(f"#id_{closure}-date").fill("2026-12-28")
+    page.keyboard.press("Escape")  # the date picker closes, as after a click elsewhere
     expect(page.locator(f"#id_{closure}-closed")).to_be_checked()
     page.locator(f"#id_{closure}-note").fill("Vánoční úklid serverovny")
     screenshot("editor-task-2-counter-hours")
     save_draft(page, "Czech POINT na radnici")
 
 
-def add_step_with_service_and_condition(page):
+def add_step_with_service_and_condition(page, screenshot=None):
     """On the situation's „Kroky a doklady“ tab: a new step, its service chosen by searching, and a condition
     built from the guide's question „pro koho“ by ticking an option."""
     page.get_by_role("tab", name="Kroky a doklady").click()
@@ -77,6 +78,8 @@ def add_step_with_service_and_condition(page):
     row = modal.locator("tr", has_text=SERVICE)
     expect(row).to_contain_text("Odbor občanskosprávní")
     row.locator("input[type=checkbox]").check()
+    if screenshot:
+        screenshot("editor-task-3-service-chooser")
     modal.locator("[data-multiple-choice-submit]").click()
     expect(page.locator(f"#id_{step}-service_uses-0-service-chooser")).to_contain_text(SERVICE)
     builder = page.locator(f"#id_{step}-condition").locator("xpath=..")
@@ -87,14 +90,14 @@ def add_step_with_service_and_condition(page):
     expect(builder.locator(".condition-builder__sentence")).to_contain_text("Jen pokud návštěvník u otázky")
     expect(builder.locator(".condition-builder__problems li")).to_have_count(0)
     assert re.fullmatch(r"[\w-]+ = [\w-]+", page.locator(f"#id_{step}-condition").input_value())
-    builder.scroll_into_view_if_needed()
+    builder.evaluate("element => element.scrollIntoView({block: 'center'})")
     return step
 
 
 def test_3_an_editor_adds_a_step_with_a_service_and_a_condition(page, live_site, screenshot):
     sign_in(page, live_site, EDITOR)
     open_editor(page, live_site, "Cestovní pas pro dospělé i děti")
-    add_step_with_service_and_condition(page)
+    add_step_with_service_and_condition(page, screenshot)
     screenshot("editor-task-3-step-service-condition")
     save_draft(page, "Cestovní pas")
 
