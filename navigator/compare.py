@@ -10,13 +10,24 @@ Wagtail compares two revisions field by field. Three things made it report chang
   was given; the edit form gives it back in another. Such a choice is compared as a set.
 - A step's services are rows of their own inside a step; Wagtail shows a nested relation as nothing at all.
   `ChosenListComparison` shows them as one field, as a list in the chosen order, where a new order is a change.
+
+And a tick box reads „Ano“ or „Ne“ instead of Python's True and False.
 """
 
 import re
 
+from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.compare import M2MFieldComparison, RichTextFieldComparison, register_comparison_class
+from wagtail.admin.compare import (
+    FieldComparison,
+    M2MFieldComparison,
+    RichTextFieldComparison,
+    TextDiff,
+    register_comparison_class,
+)
 from wagtail.fields import RichTextField
 from wagtail.rich_text import features as feature_registry
 
@@ -49,7 +60,21 @@ class UnorderedChoiceComparison(M2MFieldComparison):
         return sorted(self.val_a, key=str), sorted(self.val_b, key=str)
 
 
+class YesNoComparison(FieldComparison):
+    """A tick box reads „Ano“ or „Ne“, not Python's True and False."""
+
+    @staticmethod
+    def _text(value):
+        return gettext("Ano") if value else gettext("Ne")
+
+    def htmldiff(self):
+        if self.val_a != self.val_b:
+            return TextDiff([("deletion", self._text(self.val_a)), ("addition", self._text(self.val_b))]).to_html()
+        return escape(self._text(self.val_a))
+
+
 register_comparison_class(RichTextField, comparison_class=EditedRichTextComparison)
+register_comparison_class(models.BooleanField, comparison_class=YesNoComparison)
 register_comparison_class(ParentalManyToManyField, comparison_class=UnorderedChoiceComparison)
 
 

@@ -64,6 +64,7 @@ def test_changing_one_steps_title_shows_that_step_and_nothing_moved(editor):
     assert changed_labels(rows) == ["Postup krok za krokem"]
     cell = rows[0][1]
     assert "Moved" not in cell.get_text() and "Přesun" not in cell.get_text()
+    assert "False" not in cell.get_text() and "Ne" in cell.get_text()  # a tick box reads Ano or Ne
     assert [tag.get_text().strip() for tag in cell.select(".addition")] == ["kterékoli"]
 
 
