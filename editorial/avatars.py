@@ -33,7 +33,10 @@ def initials_avatar_url(user, size=50):
 
 
 def avatar_url(user, size):
-    """For Wagtail's `get_avatar_url` hook: an uploaded avatar wins (None lets Wagtail show it), else initials."""
+    """For Wagtail's `get_avatar_url` hook: an uploaded avatar wins (None lets Wagtail show it), else initials.
+    A log entry of no user (a system action) keeps Wagtail's own blank avatar."""
+    if user is None or not hasattr(user, "get_username"):
+        return None
     profile = getattr(user, "wagtail_userprofile", None)
     if profile is not None and profile.avatar:
         return None

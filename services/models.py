@@ -102,6 +102,8 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     The office's own counters are kept by the department that runs them (its editors change the hours and add a
     closure); the counters of other offices, with no department, by the content managers."""
 
+    departments_add_pages = False
+
     organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
     department = models.ForeignKey(
         Department, verbose_name=_("odpovědný odbor"), null=True, blank=True, on_delete=models.SET_NULL,

@@ -151,10 +151,14 @@ class Condition:
         errors = []
         for key in dict.fromkeys(clause.question for clause in self.clauses):
             question = by_key.get(key)
-            clauses = [clause for clause in self.clauses if clause.question == key and clause.options]
-            if question is None or not clauses:
+            if question is None:
                 continue
             every = frozenset(option.key for option in question.options)
+            # Options the question lacks are reported above; what is left is judged by the options it has.
+            clauses = [Clause(key, clause.options & every, clause.negated) for clause in self.clauses
+                       if clause.question == key and clause.options & every]
+            if not clauses:
+                continue
             excluded = frozenset().union(*(clause.options for clause in clauses if clause.negated))
             if question.multiple:
                 # Several options may be ticked, none too: only a demand for options all excluded is impossible.

@@ -88,7 +88,11 @@
         if (known.indexOf(key) < 0) { found.push(format(labels.unknown_option, { key: key })); }
       });
       if (!clause.options.length) { found.push(labels.no_option); return; }
-      (perQuestion[clause.question] = perQuestion[clause.question] || []).push(clause);
+      // Options the question lacks are reported above; what is left is judged by the options it has.
+      var options = clause.options.filter(function (key) { return known.indexOf(key) >= 0; });
+      if (!options.length) { return; }
+      (perQuestion[clause.question] = perQuestion[clause.question] || []).push(
+        { question: clause.question, negated: clause.negated, options: options });
     });
     Object.keys(perQuestion).forEach(function (key) {
       var question = byKey[key], all = question.options.map(function (option) { return option.key; });
