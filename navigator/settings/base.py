@@ -129,6 +129,11 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write to one file (an editor's submit while the editor autosaves a draft): a
+    # transaction takes the write lock when it begins, and waits for it, instead of failing with "database is
+    # locked" when its first read turns into a write while another worker writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every worker process, because the page cache (navigator/pagecache.py) keeps whole pages
