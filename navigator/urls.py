@@ -22,6 +22,7 @@ urlpatterns = [
     path("plan/", include("situations.urls")),
     path("prepazka/", include("frontdesk.urls")),
     path("zpetna-vazba/", include("feedback.urls")),
+    path("objednani/", include("booking.urls")),
     path("otevrena-data/", include("opendata.urls")),
     path("api/v2/", opendata_api.api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
