@@ -1,8 +1,9 @@
 """The citizen's booking pages: a week of free times, the form, the confirmation, moving and cancelling.
 
 Everything works as plain links and POST forms, without JavaScript. The pages a booking's signed link opens
-say nothing to anyone without the link, are never cached and send no referrer, so the link does not leak to
-the map or other sites they link to.
+say nothing to anyone without the link, are never cached and send a referrer only to this site, so the link
+does not leak to the map or other sites they link to (with no referrer at all, browsers would send
+"Origin: null" with the pages' own forms, which the CSRF check rightly refuses).
 """
 
 from datetime import date, timedelta
@@ -31,7 +32,7 @@ WEEK = 7
 
 def _private(response):
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
