@@ -1,6 +1,6 @@
 """The appointment as an iCalendar event, for the confirmation page's download and the confirmation e-mail."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,8 +20,9 @@ def calendar_bytes(details, manage_url):
     event.add("uid", f"{booking.code}@navigator-objednani")
     event.add("sequence", int(timezone.now().timestamp()))
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", booking.starts_at)
-    event.add("dtend", booking.ends_at)
+    # In UTC: every calendar reads it without a VTIMEZONE block, and shows it in its own zone.
+    event.add("dtstart", booking.starts_at.astimezone(UTC))
+    event.add("dtend", booking.ends_at.astimezone(UTC))
     event.add("summary", _("%(service)s – %(counter)s") % {"service": details.service.title,
                                                            "counter": details.counter.title})
     event.add("location", details.counter.address)

@@ -1,4 +1,5 @@
 import email
+import socket
 import threading
 from datetime import datetime
 from email import policy
@@ -42,6 +43,12 @@ def id_card(db):
     return setup
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class Mailbox:
     """What the SMTP server received, parsed."""
 
@@ -62,10 +69,11 @@ def smtp_server(settings):
     from aiosmtpd.controller import Controller
 
     mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=0)
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.server.sockets[0].getsockname()[1]
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     yield mailbox
