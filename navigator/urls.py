@@ -20,6 +20,7 @@ urlpatterns = [
     path("hledat/", search_views.search, name="search"),
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
     path("plan/", include("situations.urls")),
+    path("prepazka/objednavky/", include("booking.desk_urls")),
     path("prepazka/", include("frontdesk.urls")),
     path("zpetna-vazba/", include("feedback.urls")),
     path("objednani/", include("booking.urls")),
