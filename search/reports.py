@@ -12,7 +12,6 @@ They are visible to users with the `search.view_querystat` permission (superuser
 queries may read what was opened for them, so one permission guards all four.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 import django_filters
@@ -20,14 +19,13 @@ from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Subq
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
-from navigator.reports import OfficeReportMixin
+from navigator.reports import OfficeReportMixin, week_label
 
 from .models import OpenedResult, QueryStat
 
@@ -36,15 +34,6 @@ PERMISSION = "search.view_querystat"
 
 def can_view(user):
     return user.is_active and user.has_perm(PERMISSION)
-
-
-def week_label(monday):
-    """'48. týden 2026 (23. 11. – 29. 11.)': the ISO week number and its days, as editors read a calendar."""
-    year, number, _weekday = monday.isocalendar()
-    sunday = monday + datetime.timedelta(days=6)
-    return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": f"{monday.day}. {monday.month}.",
-        "end": f"{sunday.day}. {sunday.month}."}
 
 
 def week_choices():
