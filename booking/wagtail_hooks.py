@@ -1,14 +1,14 @@
 """Admin: editors set up booking per counter and service (a snippet), and read the weekly booking report."""
 
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from navigator.reports import ReportMenuItem, report_urls
+
 from .models import BookingSetup
-from .report import BookingWeekReportView, can_view
+from .report import BookingWeekReportView
 
 
 class BookingSetupViewSet(SnippetViewSet):
@@ -23,21 +23,13 @@ class BookingSetupViewSet(SnippetViewSet):
 register_snippet(BookingSetupViewSet)
 
 
-class BookingReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view(request.user)
-
 
 @hooks.register("register_admin_urls")
 def register_booking_report_urls():
-    return [
-        path("reports/bookings/", BookingWeekReportView.as_view(), name="booking_week_report"),
-        path("reports/bookings/results/", BookingWeekReportView.as_view(results_only=True),
-             name="booking_week_report_results"),
-    ]
+    return report_urls("reports/bookings/", BookingWeekReportView)
 
 
 @hooks.register("register_reports_menu_item")
 def register_booking_report_menu_item():
-    return BookingReportMenuItem(_("Objednávky po týdnech"), reverse("booking_week_report"),
-                                 name="booking-weeks", icon_name="date", order=1400)
+    return ReportMenuItem(BookingWeekReportView, _("Objednávky po týdnech"), name="booking-weeks", icon_name="date",
+                          order=1400)

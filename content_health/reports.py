@@ -2,7 +2,7 @@
 
 Both are Wagtail ReportViews (filters, sortable columns, pagination, XLSX and CSV download) over rows that
 content_health.freshness and content_health.checks compute for the whole catalog, so they filter and sort a
-Python list rather than a queryset. Anyone who may edit pages may read them.
+Python list rather than a queryset. Anyone who may edit pages may read them (ListReportView.user_may_view).
 """
 
 from operator import attrgetter
@@ -28,10 +28,6 @@ from services.models import Department
 from . import checks, freshness
 
 
-def can_view(user):
-    return user.is_active and user_has_any_page_permission(user)
-
-
 def czech_date(value):
     return date_format(value, "j. n. Y") if value else ""
 
@@ -41,7 +37,10 @@ class ListReportView(OfficeReportMixin, ReportView):
 
     paginate_by = 50
     other_report = None  # (URL name, label) of the sibling report, shown as a header button
-    user_may_view = staticmethod(can_view)
+
+    @classmethod
+    def user_may_view(cls, user):
+        return user.is_active and user_has_any_page_permission(user)
 
     def get_filterset_kwargs(self):
         # The filters only validate the parameters; get_rows applies them.

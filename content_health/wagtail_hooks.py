@@ -1,50 +1,40 @@
 """Admin registration: the two reports under Výkazy, the dashboard panel and the notice on overdue pages."""
 
 from django.contrib import messages
-from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from navigator.reports import ReportMenuItem, report_urls
 
 from . import freshness
 from .dashboard import OverduePagesPanel
-from .reports import ContentHealthReportView, FreshnessReportView, can_view
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view(request.user)
+from .reports import ContentHealthReportView, FreshnessReportView
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [
-        path("reports/freshness/", FreshnessReportView.as_view(), name="content_health_freshness_report"),
-        path("reports/freshness/results/", FreshnessReportView.as_view(results_only=True),
-             name="content_health_freshness_report_results"),
-        path("reports/content-health/", ContentHealthReportView.as_view(), name="content_health_issues_report"),
-        path("reports/content-health/results/", ContentHealthReportView.as_view(results_only=True),
-             name="content_health_issues_report_results"),
-    ]
+    return [*report_urls("reports/freshness/", FreshnessReportView),
+            *report_urls("reports/content-health/", ContentHealthReportView)]
 
 
 @hooks.register("register_reports_menu_item")
 def register_freshness_menu_item():
-    return ReportMenuItem(_("Kontrola aktuálnosti"), reverse("content_health_freshness_report"),
-                          name="content-freshness", icon_name="time", order=1310)
+    return ReportMenuItem(FreshnessReportView, _("Kontrola aktuálnosti"), name="content-freshness",
+                          icon_name="time", order=1310)
 
 
 @hooks.register("register_reports_menu_item")
 def register_content_health_menu_item():
-    return ReportMenuItem(_("Zdraví obsahu"), reverse("content_health_issues_report"),
-                          name="content-health", icon_name="warning", order=1320)
+    return ReportMenuItem(ContentHealthReportView, _("Zdraví obsahu"), name="content-health",
+                          icon_name="warning", order=1320)
 
 
 @hooks.register("construct_homepage_panels")
 def add_overdue_panel(request, panels):
-    if can_view(request.user):
+    # The panel lists what the freshness report lists, so it is for those who may read the report.
+    if FreshnessReportView.user_may_view(request.user):
         panels.append(OverduePagesPanel())
 
 

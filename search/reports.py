@@ -9,7 +9,8 @@ CSV), all read from the privacy-safe query log (search.querylog):
 - per query, which results were opened, how often, and from which position on average.
 
 They are visible to users with the `search.view_querystat` permission (superusers have it): who may read the
-queries may read what was opened for them, so one permission guards all four.
+queries may read what was opened for them, so one permission, checked in SearchReportView.user_may_view,
+guards all four.
 """
 
 from urllib.parse import urlencode
@@ -30,10 +31,6 @@ from navigator.reports import OfficeReportMixin, week_label
 from .models import OpenedResult, QueryStat
 
 PERMISSION = "search.view_querystat"
-
-
-def can_view(user):
-    return user.is_active and user.has_perm(PERMISSION)
 
 
 def week_choices():
@@ -99,14 +96,6 @@ EXPORT_HEADINGS = {
     "mean_position": _("Průměrná pozice"),
 }
 
-REPORTS = [
-    ("search_querystat_report", _("Nejčastější dotazy")),
-    ("search_zero_result_report", _("Dotazy bez výsledků")),
-    ("search_unopened_report", _("Neotevřené výsledky")),
-    ("search_opened_results_report", _("Otevřené výsledky")),
-]
-
-
 class SearchReportView(OfficeReportMixin, ReportView):
     """What the four reports share: permission, week filter, stable order, file name, links to each other."""
 
@@ -114,7 +103,10 @@ class SearchReportView(OfficeReportMixin, ReportView):
     paginate_by = 50
     export_headings = EXPORT_HEADINGS
     export_filename = "hledane-dotazy"
-    user_may_view = staticmethod(can_view)
+
+    @classmethod
+    def user_may_view(cls, user):
+        return user.is_active and user.has_perm(PERMISSION)
 
     def order_queryset(self, queryset):
         # A stable order within equal values, so pagination never repeats or skips a row.
@@ -123,8 +115,9 @@ class SearchReportView(OfficeReportMixin, ReportView):
     @cached_property
     def header_more_buttons(self):
         # The other reports, in the "…" menu before the downloads, so the header keeps room for the title.
-        others = [Button(label, url=reverse(url_name), icon_name="list-ul", priority=10 + number)
-                  for number, (url_name, label) in enumerate(REPORTS) if url_name != self.index_url_name]
+        others = [Button(label, url=reverse(view.index_url_name), icon_name="list-ul", priority=10 + number)
+                  for number, (view, label) in enumerate(REPORTS)
+                  if view.index_url_name != self.index_url_name]
         return others + super().header_more_buttons
 
 
@@ -223,3 +216,12 @@ class OpenedResultReportView(SearchReportView):
     def get_base_queryset(self):
         mean = Cast(F("position_sum"), FloatField()) / Cast(F("count"), FloatField())
         return OpenedResult.objects.select_related("page").filter(count__gt=0).annotate(mean_position=mean)
+
+
+# The four reports in the order of the menu, under the short names the menu and their "…" menus give them.
+REPORTS = [
+    (QueryStatReportView, _("Nejčastější dotazy")),
+    (ZeroResultReportView, _("Dotazy bez výsledků")),
+    (UnopenedReportView, _("Neotevřené výsledky")),
+    (OpenedResultReportView, _("Otevřené výsledky")),
+]

@@ -4,29 +4,15 @@ import csv
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 
 from content_health import checks
 from content_health.checks import Kind
-from services.models import (
-    CounterPage,
-    Department,
-    OpeningHours,
-    RequiredDocument,
-    ServiceIndexPage,
-    ServicePage,
-)
-from situations.models import (
-    SituationDocument,
-    SituationFAQ,
-    SituationPage,
-    SituationRelated,
-    SituationStep,
-    TopicPage,
-)
+from services.models import CounterPage, Department, OpeningHours, RequiredDocument, ServicePage
+from situations.models import SituationDocument, SituationFAQ, SituationPage, SituationRelated, SituationStep
+from tests.factories import ServiceFactory, SituationFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -124,22 +110,20 @@ def test_unpublished_related_situation_step_service_and_document_source():
 
 def add_situations(count):
     """More of everything the checks read: situations with steps, services, documents, FAQs and links."""
-    topic = TopicPage.objects.get(slug="urad")
-    service_index = ServiceIndexPage.objects.get()
+    counter = CounterPage.objects.first()
     document = RequiredDocument.objects.first()
     related = SituationPage.objects.live().first()
     for number in range(count):
-        service = service_index.add_child(instance=ServicePage(
-            title=f"Zkušební služba {number}", slug=f"zkusebni-sluzba-{number}", provider="úřad", summary="s",
-            how_to_apply=f'<p><a linktype="page" id="{related.pk}">x</a></p>'))
-        service.counters.add(CounterPage.objects.first())
-        page = SituationPage(title=f"Zkušební situace {number}", slug=f"zkusebni-situace-{number}", summary="s",
-                             conditions=f'<p><a linktype="page" id="{900000 + number}">x</a></p>')
-        page.steps = [SituationStep(title="Krok", text='<p><a linktype="page" id="1">x</a></p>', services=[service])]
-        page.documents = [SituationDocument(document=document)]
-        page.faqs = [SituationFAQ(question="Otázka", answer="<p>Odpověď</p>")]
-        page.related = [SituationRelated(situation=related)]
-        topic.add_child(instance=page)
+        service = ServiceFactory(counters=[counter],
+                                 how_to_apply=f'<p><a linktype="page" id="{related.pk}">x</a></p>')
+        SituationFactory(
+            conditions=f'<p><a linktype="page" id="{900000 + number}">x</a></p>',
+            steps=[SituationStep(title="Krok", text='<p><a linktype="page" id="1">x</a></p>',
+                                 services=[service])],
+            documents=[SituationDocument(document=document)],
+            faqs=[SituationFAQ(question="Otázka", answer="<p>Odpověď</p>")],
+            related=[SituationRelated(situation=related)],
+        )
 
 
 def test_the_whole_catalog_is_checked_in_a_fixed_number_of_queries(django_assert_num_queries):
@@ -186,13 +170,9 @@ def test_report_bad_filters_get_400(editor, params):
 
 def test_report_query_count_does_not_grow_with_the_catalog(editor):
     url = reverse("content_health_issues_report")
-    editor.get(url)  # warm up the session and the site caches
-    with CaptureQueriesContext(connection) as small:
-        editor.get(url)
+    small = count_queries(editor, url)
     add_situations(10)
-    with CaptureQueriesContext(connection) as large:
-        editor.get(url)
-    assert len(large) == len(small)
+    assert count_queries(editor, url) == small
 
 
 def test_content_health_report_is_only_for_page_editors(admin_without_pages):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from situations.models import SituationPage, TopicPage
+from tests.factories import SituationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,8 @@ def test_a_scheduled_change_of_a_live_situation_shows_only_after_publish_schedul
 def test_a_new_situation_scheduled_for_later_is_not_public_until_then(client_cs):
     topic = TopicPage.objects.get(slug="doklady")
     takes_effect = timezone.now() + datetime.timedelta(days=7)
-    page = topic.add_child(instance=SituationPage(title="Nový průkaz", slug="novy-prukaz", summary=NEW_RULE,
-                                                  live=False))
+    page = SituationFactory(parent=topic, title="Nový průkaz", slug="novy-prukaz", summary=NEW_RULE,
+                            live=False)
     page.go_live_at = takes_effect
     page.save_revision().publish()
     page.refresh_from_db()

@@ -3,8 +3,7 @@
 import pytest
 
 from tests.cache import SITE_ROOT_PATHS_QUERIES
-
-from .conftest import count_queries
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 

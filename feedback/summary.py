@@ -1,4 +1,4 @@
-"""What editors read: the answers per page (counts, share of "yes", reasons, latest comment) and who may read.
+"""The answers per page that the feedback reports show: counts, share of "yes", reasons, latest comment.
 
 Everything is counted in SQL on the answers the filters left, grouped by page; the reports only display it.
 """
@@ -6,25 +6,7 @@ Everything is counted in SQL on the answers the filters left, grouped by page; t
 from django.db.models import Count, F, FloatField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 
-from editorial.roles import roles_of
-
 from .models import Feedback, Reason
-
-PERMISSION = "feedback.view_feedback"
-
-
-def can_view(user):
-    return user.is_active and user.has_perm(PERMISSION)
-
-
-def visible_feedback(user):
-    """The answers this user may read (given the permission): a department's editors and approvers read those on
-    their departments' pages, as comments may name people; content managers, superusers and holders of the
-    permission outside any department (the office's management, say) read them all."""
-    roles = roles_of(user)
-    if roles.sees_everything or not roles.departments:
-        return Feedback.objects.all()
-    return Feedback.objects.for_departments(roles.departments)
 
 
 def reason_count_name(reason):
