@@ -74,5 +74,5 @@ def print_checklist(request, slug):
     context = checklist_for_request(page, request)
     query = context["checklist_query"]
     back_url = reverse("frontdesk:situation", args=[page.slug]) + (f"?{query}" if query else "")
-    context.update(page=page, self=page, s=context["situation"], back_url=back_url)
+    context.update(page=page, self=page, checklist=context["situation"], back_url=back_url)
     return render(request, "situations/checklist_print.html", context)

@@ -16,17 +16,18 @@ the session cookie, and a request with one is never served from or stored in the
 Django reads (CSRF, messages) are set again on any answer that used them, and an answer that sets a cookie is
 never kept. The language is part of the key, negotiated (cookie, Accept-Language) the way Django does it.
 
-For how long: until the content changes (below), until the first moment an open-now label on the page changes
-(services.opening tells, whichever counters the page shows), until midnight (the exceptions ahead, "zítra"),
-and at most PAGE_CACHE_TIMEOUT (an hour). The feedback form's token is issued per hour and valid for a day
-(feedback.tokens), so a kept page's token is at most two hours old when served and stays good.
+For how long: until the content changes (below), until the first moment something on the page stops being true
+(the apps that know say so through `watch_lifetime`: services registers the open-now labels of whichever counters
+the page shows), until midnight (the exceptions ahead, "zítra"), and at most PAGE_CACHE_TIMEOUT (an hour). The
+feedback form's token is issued per hour and valid for a day (feedback.tokens), so a kept page's token is at most
+two hours old when served and stays good.
 
 Invalidation: every entry carries the content version it was rendered at. Saving or deleting a page (publish,
-unpublish, move, delete all save or delete it), a snippet pages show, the office settings, a site or a view
-restriction gives the content a new random version, read by every worker together with the entry in one cache
-round trip: the next request anywhere renders afresh. The version changes at once (so the same transaction
-reads its own change) and again when the transaction commits, so nothing another worker rendered from the old
-rows in between survives.
+unpublish, move, delete all save or delete it), a snippet pages show (navigator.shown), the office settings, a
+site or a view restriction gives the content a new random version, read by every worker together with the entry
+in one cache round trip: the next request anywhere renders afresh. The version changes at once (so the same
+transaction reads its own change) and again when the transaction commits, so nothing another worker rendered from
+the old rows in between survives.
 """
 
 import functools
@@ -35,6 +36,7 @@ import logging
 import math
 import time
 import uuid
+from contextlib import ExitStack
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -46,7 +48,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
-from services import opening
+from .shown import snippets_shown_on_pages
 
 logger = logging.getLogger(__name__)
 
@@ -145,14 +147,27 @@ def _storable(response):
     )
 
 
-def lifetime(watch, now=None):
+_lifetime_watches = []
+
+
+def watch_lifetime(watch_changes):
+    """Let an app tell when a page rendered now stops being true, without this module knowing the app.
+
+    `watch_changes` is a context manager factory: the middleware enters one around every page it may keep, and
+    afterwards reads its value's `earliest` (an aware datetime, or None when the page showed nothing that
+    changes), as services.opening.watch_changes does for the open-now labels of the counters a page shows.
+    """
+    if watch_changes not in _lifetime_watches:
+        _lifetime_watches.append(watch_changes)
+
+
+def lifetime(watches, now=None):
     """Seconds a page rendered now stays true: see the module's docstring."""
     now = now or timezone.now()
     local = timezone.localtime(now)
     midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=local.tzinfo)
     ends = [now + timedelta(seconds=max_age()), midnight]
-    if watch.earliest is not None:
-        ends.append(watch.earliest)
+    ends += [watch.earliest for watch in watches if watch.earliest is not None]
     return (min(ends) - now).total_seconds()
 
 
@@ -192,11 +207,12 @@ class PageCacheMiddleware:
             return self._private(self.get_response(request))
         if entry is not None:
             return _replay(request, entry)
-        with opening.watch_changes() as watch:
+        with ExitStack() as stack:
+            watches = [stack.enter_context(watch_changes()) for watch_changes in _lifetime_watches]
             response = self.get_response(request)
         if not getattr(response, "shared_page", False):
             return response
-        seconds = lifetime(watch)
+        seconds = lifetime(watches)
         if not _storable(response) or seconds < 1:
             return self._private(response)
         # Anyone may keep it, but must ask again before using it: a publish shows on the next request.
@@ -221,10 +237,7 @@ def shown_on_pages():
     from wagtail.documents import get_document_model
     from wagtail.models import BaseViewRestriction, Page, Site
 
-    from services.models import ApplicationForm, Department, RequiredDocument
-
-    return (Page, Site, BaseViewRestriction, BaseSiteSetting, Department, RequiredDocument, ApplicationForm,
-            get_document_model())
+    return (Page, Site, BaseViewRestriction, BaseSiteSetting, *snippets_shown_on_pages(), get_document_model())
 
 
 def saved_or_deleted(sender, instance, **kwargs):

@@ -13,7 +13,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServicePage
+from navigator.shown import snippets_shown_on_pages
+from services.models import ApplicationForm, CounterPage, RequiredDocument, ServicePage
 from situations.models import SituationPage
 
 from .backends import get_backend
@@ -116,5 +117,5 @@ def connect():
         page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"search-unpublish-{model.__name__}")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="search-delete")
     post_page_move.connect(page_moved, dispatch_uid="search-move")
-    for model in (RequiredDocument, ApplicationForm, Department):
+    for model in snippets_shown_on_pages():
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"search-snippet-{model.__name__}")

@@ -1,7 +1,29 @@
-"""What a citizen pays in total when a situation uses several services."""
+"""What a citizen pays: the fee rows of the services a checklist uses, and the total."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class FeeRow:
+    """One fee of a service, as a fee table shows it."""
+
+    service: object  # the ServicePage
+    fee: object  # its ServiceFee
+    # The service is used only by steps not everyone takes, so the fee may not apply.
+    optional: bool = False
+    # On a service's first row, how many rows the service has (a table's rowspan); 0 on the others.
+    span: int = 0
+
+
+def fee_rows(services, optional=frozenset()):
+    """The fee rows of the services in their order; `optional` holds the pks of the services not everyone uses."""
+    rows = []
+    for service in services:
+        fees = list(service.fees.all())
+        rows += [FeeRow(service, fee, service.pk in optional, len(fees) if index == 0 else 0)
+                 for index, fee in enumerate(fees)]
+    return rows
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,27 @@
-"""The A–Z catalog's filters: audience, topic, department and channel, combinable, kept in the URL."""
+"""The A–Z list's filters: audience, topic, department and channel, combinable, kept in the URL."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from .models import Audience, Channel, Department
+from .snippets import Audience, Channel, Department
+
+_topics = []
+
+
+def offer_topics(queryset_function):
+    """Say which pages the topic filter offers, as a function returning a queryset of pages with a slug.
+
+    Topics group situations, which build on services, so the situations app says what they are (situations.apps);
+    a service belongs to a topic when a situation under it uses the service in a step.
+    """
+    _topics[:] = [queryset_function]
 
 
 def topic_queryset(request=None):
-    from situations.models import TopicPage
-
-    return TopicPage.objects.live().order_by("path")
+    return _topics[0]() if _topics else Page.objects.none()
 
 
 class ServiceFilter(django_filters.FilterSet):

@@ -1,10 +1,9 @@
-"""Services (úkony), counters (pracoviště) and the snippets they share: departments, documents, forms."""
+"""Services (úkony) and counters (pracoviště): their pages and the rows they own (hours, fees, documents)."""
 
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,136 +16,18 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePages
 
 from . import hours, opening
+from .documents import DocumentRow
+from .fees import fee_rows
+from .service_list import service_list_context
+from .snippets import ApplicationForm, Audience, Channel, Department, RequiredDocument
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
-
-
-class Audience(models.TextChoices):
-    CITIZENS = "citizens", _("Občané")
-    BUSINESSES = "businesses", _("Podnikatelé")
-    BOTH = "both", _("Občané i podnikatelé")
-
-    @classmethod
-    def matching(cls, audience):
-        """The stored values a filter for one audience should match ("both" serves everyone)."""
-        return [audience, cls.BOTH]
-
-
-class Channel(models.TextChoices):
-    IN_PERSON = "in_person", _("Osobně")
-    ONLINE = "online", _("Online")
-    POST = "post", _("Poštou")
-    DATA_BOX = "data_box", _("Datovou schránkou")
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Snippets
-
-
-@register_snippet
-class Department(index.Indexed, models.Model):
-    """An organisational unit of the office that owns situations and services."""
-
-    name = models.CharField(_("název"), max_length=200)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
-    description = models.TextField(_("čím se zabývá"), blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefon"), max_length=50, blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
-              FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("odbor")
-        verbose_name_plural = _("odbory")
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class RequiredDocument(index.Indexed, models.Model):
-    """A document a citizen may have to show; the office may fetch some from the base registers itself."""
-
-    name = models.CharField(_("název"), max_length=200)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
-    lay_names = models.CharField(
-        _("lidové názvy"), max_length=255, blank=True,
-        help_text=_("Jak dokladu říkají lidé, oddělené čárkou, např. „občanka, rodňák“."),
-    )
-    description = models.TextField(_("co to je"), blank=True)
-    how_to_get = models.TextField(_("jak ho získat"), blank=True)
-    obtain_situation = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("životní situace, kde ho získáte"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
-    fetched_by_office = models.BooleanField(
-        _("úřad si ho zjistí sám"), default=False,
-        help_text=_("Úřad údaj získá ze základních registrů, občan doklad nosit nemusí."),
-    )
-
-    panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("lay_names"), FieldPanel("description"),
-        FieldPanel("how_to_get"), FieldPanel("obtain_situation"), FieldPanel("fetched_by_office"),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("doklad")
-        verbose_name_plural = _("doklady")
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class ApplicationForm(index.Indexed, models.Model):
-    """A form to fill in: online, or a printable file."""
-
-    class Kind(models.TextChoices):
-        ONLINE = "online", _("Online formulář")
-        PRINTABLE = "printable", _("Tiskopis k vytištění")
-
-    title = models.CharField(_("název"), max_length=255)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
-    description = models.TextField(_("popis"), blank=True)
-    kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices, default=Kind.ONLINE)
-    url = models.URLField(_("odkaz"), max_length=500, blank=True)
-    file = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("soubor"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Tiskopis nahraný na web úřadu; má přednost před odkazem."),
-    )
-    requires_identity = models.BooleanField(_("vyžaduje elektronickou identitu"), default=False)
-    requires_data_box = models.BooleanField(_("podává se datovou schránkou"), default=False)
-
-    panels = [
-        FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("kind"),
-        FieldPanel("url"), FieldPanel("file"),
-        FieldRowPanel([FieldPanel("requires_identity"), FieldPanel("requires_data_box")]),
-    ]
-    search_fields = [index.SearchField("title"), index.SearchField("description"), index.AutocompleteField("title")]
-
-    class Meta:
-        ordering = ["title"]
-        verbose_name = _("formulář")
-        verbose_name_plural = _("formuláře")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def link(self):
-        return self.file.url if self.file_id else self.url
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -343,7 +224,7 @@ class CounterException(Orderable):
 
 
 class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
-    """/sluzby/: the A–Z catalog of services, filtered through services.filters.ServiceFilter."""
+    """/sluzby/: the A–Z list of services (services.service_list, filtered by services.filters)."""
 
     intro = models.TextField(_("úvod"), blank=True)
 
@@ -356,10 +237,8 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         verbose_name = _("katalog služeb")
 
     def get_context(self, request, *args, **kwargs):
-        from .catalog import catalog_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_context(request, ServicePage.objects.child_of(self).live()))
+        context.update(service_list_context(request, ServicePage.objects.child_of(self).live()))
         return context
 
 
@@ -449,15 +328,16 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         return [channel for channel in Channel if getattr(self, f"channel_{channel.value}")]
 
     def get_context(self, request, *args, **kwargs):
-        from situations.models import SituationPage
-
         context = super().get_context(request, *args, **kwargs)
+        # The situations whose steps use this service, through the steps' relation to it: services know
+        # nothing of situations beyond that.
         context["part_of"] = (
-            SituationPage.objects.live().filter(steps__services=self).distinct().order_by("title")
-            .only("title", "url_path", "summary")
+            Page.objects.live().filter(pk__in=self.situation_steps.values("page")).order_by("title")
+            .only("title", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
-        context["service_documents"] = self.documents.select_related("document", "document__obtain_situation")
+        context["service_documents"] = [DocumentRow.of(row) for row in self.documents.select_related("document")]
+        context["service_fees"] = fee_rows([self])
         return context
 
 

@@ -7,29 +7,32 @@ what does not apply; what depends on an unanswered question stays, marked with i
 is fetched in a fixed number of queries, whatever the situation holds.
 """
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from services.fees import FeeTotal, fee_total
+from services.documents import DocumentRow
+from services.fees import FeeTotal, fee_rows, fee_total
 
 from .guide import Answers
+from .shape import DeadlineRow, ServiceUse, Step, Visit
 
 
 @dataclass
 class ComposedSituation:
-    page: object
+    """One situation's checklist for one visitor, in the shape every checklist has (shape.Checklist)."""
+
+    page: object  # the SituationPage
     answers: Answers
-    steps: list
-    services: list
+    steps: list  # Step
+    services: list  # ServicePage, each once
     optional_services: set
     counters: list
     forms: list
-    documents_to_bring: list
-    documents_fetched: list
-    fee_services: list
+    documents_to_bring: list  # DocumentRow
+    documents_fetched: list  # DocumentRow
+    fee_rows: list  # FeeRow
     fees: FeeTotal
-    deadlines: list
+    deadlines: list  # DeadlineRow
     legal_references: list
     faqs: list
     related: list
@@ -69,18 +72,6 @@ class ComposedSituation:
         return [deadline for deadline in self.deadlines if deadline.days is not None]
 
 
-@dataclass
-class Visit:
-    """One office visit (or, with no counter, what is done elsewhere) and the steps of the plan it serves."""
-
-    counter: object
-    entries: list = field(default_factory=list)  # (situation, step) pairs in plan order
-
-    @property
-    def situations(self):
-        return list(dict.fromkeys(situation.page.title for situation, _step in self.entries))
-
-
 def unique(items):
     seen, result = set(), []
     for item in items:
@@ -90,46 +81,41 @@ def unique(items):
     return result
 
 
-def due_date(deadline, start):
-    if deadline.days is None or start is None:
-        return None
-    return start + datetime.timedelta(days=deadline.days)
-
-
 def compose_situation(page, answers=None):
     answers = Answers.none() if answers is None else answers
     questions = page.guide_questions
+
+    def judged(rows):
+        """The rows that may apply to this visitor, each with its verdict."""
+        verdicts = ((row, row.verdict(answers, questions)) for row in rows)
+        return [(row, verdict) for row, verdict in verdicts if verdict.applies is not False]
+
     service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
 
-    steps, hidden_steps = [], 0
-    for step in page.steps_with_services():
-        if not _keep(step, answers, questions):
-            hidden_steps += 1
-            continue
-        step.checklist_services = []
-        for service in step.services.all():
-            verdict = service_verdicts.get(service.pk)
-            if verdict is not None and verdict.applies is False:
-                continue
-            service.checklist_condition = verdict.condition if verdict else ""
-            step.checklist_services.append(service)
-        steps.append(step)
+    def uses(step_row):
+        """The step's services that may apply to this visitor, with their condition while it is undecided."""
+        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_row.services.all())
+        return tuple(ServiceUse(service, verdict.condition if verdict else "") for service, verdict in verdicts
+                     if verdict is None or verdict.applies is not False)
 
-    services = unique(service for step in steps for service in step.checklist_services)
+    all_steps = list(page.steps_with_services())
+    steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row))
+             for row, verdict in judged(all_steps)]
+
+    services = unique(use.service for step in steps for use in step.services)
     required = unique(
-        service for step in steps
-        if not step.optional and step.checklist_verdict.applies
-        for service in step.checklist_services
-        if service.pk not in service_verdicts or service_verdicts[service.pk].applies
+        use.service for step in steps
+        if not step.optional and step.verdict.applies
+        for use in step.services
+        if use.service.pk not in service_verdicts or service_verdicts[use.service.pk].applies
     )
     required_pks = {service.pk for service in required}
     optional = {service.pk for service in services if service.pk not in required_pks}
 
-    documents = [row for row in page.documents.select_related("document", "document__obtain_situation")
-                 if _keep(row, answers, questions)]
-    deadlines = [row for row in page.deadlines.all() if _keep(row, answers, questions)]
-    for deadline in deadlines:
-        deadline.due_date = due_date(deadline, answers.date)
+    documents = [DocumentRow.of(row, page, verdict) for row, verdict in
+                 judged(page.documents.select_related("document", "document__obtain_situation"))]
+    deadlines = [DeadlineRow(page, row.pk, row.title, row.description, row.days, verdict, answers.date)
+                 for row, verdict in judged(page.deadlines.all())]
 
     return ComposedSituation(
         page=page,
@@ -141,23 +127,17 @@ def compose_situation(page, answers=None):
         counters=unique(counter for service in [*required, *(s for s in services if s.pk in optional)]
                         for counter in service.counters.all()),
         forms=unique(form for service in services for form in service.forms.all()),
-        documents_to_bring=[row for row in documents if not row.document.fetched_by_office],
-        documents_fetched=[row for row in documents if row.document.fetched_by_office],
-        fee_services=[service for service in services if service.fees.all()],
+        documents_to_bring=[row for row in documents if not row.fetched],
+        documents_fetched=[row for row in documents if row.fetched],
+        fee_rows=fee_rows(services, optional),
         fees=fee_total(required),
         deadlines=deadlines,
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
         related=[row.situation for row in page.related.select_related("situation") if row.situation.live],
-        hidden_steps=hidden_steps,
+        hidden_steps=len(all_steps) - len(steps),
         notices=list(answers.notices),
     )
-
-
-def _keep(row, answers, questions):
-    """Judges one conditional row for this visitor, remembering the verdict for the template."""
-    row.checklist_verdict = row.verdict(answers, questions)
-    return row.checklist_verdict.applies is not False
 
 
 def group_by_office(situations):
@@ -166,19 +146,17 @@ def group_by_office(situations):
     A step can often be done at several counters; each goes to the one that serves the most steps of the
     plan. Steps with no counter (online, by post, at a health insurer) come last, together.
     """
-    entries = [(situation, step) for situation in situations for step in situation.steps]
-    candidates = {id(step): unique(counter for service in step.checklist_services for counter in service.counters.all())
-                  for _situation, step in entries}
+    steps = [step for situation in situations for step in situation.steps]
+    candidates = [step.counters for step in steps]
     reach = {}
-    for counters in candidates.values():
+    for counters in candidates:
         for counter in counters:
             reach[counter.pk] = reach.get(counter.pk, 0) + 1
     visits, elsewhere = {}, Visit(counter=None)
-    for situation, step in entries:
-        counters = candidates[id(step)]
+    for step, counters in zip(steps, candidates):
         if not counters:
-            elsewhere.entries.append((situation, step))
+            elsewhere.steps.append(step)
             continue
         best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
-        visits.setdefault(best.pk, Visit(counter=best)).entries.append((situation, step))
-    return [*visits.values(), *([elsewhere] if elsewhere.entries else [])]
+        visits.setdefault(best.pk, Visit(counter=best)).steps.append(step)
+    return [*visits.values(), *([elsewhere] if elsewhere.steps else [])]

@@ -229,7 +229,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     @path("tisk/")
     def print_checklist(self, request):
         context = self.get_context(request)
-        return TemplateResponse(request, "situations/checklist_print.html", {**context, "s": context["situation"]})
+        context["checklist"] = context["situation"]
+        return TemplateResponse(request, "situations/checklist_print.html", context)
 
     @path("kalendar/")
     def calendar(self, request):

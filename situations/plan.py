@@ -5,11 +5,13 @@ answers under its slug (`zmena-trvaleho-pobytu-odkud=jina-obec`). No account, no
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
-from services.fees import fee_total
+from services.documents import merged
+from services.fees import fee_rows, fee_total
 
 from .composition import compose_situation, group_by_office, unique
 from .guide import unknown_parameter_notices
@@ -18,23 +20,25 @@ SITUATION_PARAMETER = "situace"
 MAX_SITUATIONS = 8
 
 
-@dataclass
-class MergedDocument:
-    """A document the plan needs, once, with what each situation says about it."""
+@dataclass(frozen=True)
+class PlanEntry:
+    """A situation in the plan, with its guide's questions and the plan's query without it."""
 
-    document: object
-    original: bool
-    notes: list = field(default_factory=list)  # (situation title, applies_when, condition)
-
-    @property
-    def name(self):
-        return self.document.name
+    situation: object  # ComposedSituation
+    guide_form: object  # GuideForm, its fields named with the situation's slug
+    remove_query: str
 
 
 @dataclass
 class Plan:
-    situations: list
+    """The checklist of several situations, in the shape every checklist has (shape.Checklist)."""
+
+    entries: list
     notices: list = field(default_factory=list)
+
+    @property
+    def situations(self):
+        return [entry.situation for entry in self.entries]
 
     @property
     def personal(self):
@@ -63,6 +67,10 @@ class Plan:
         return fee_total(self.required_services)
 
     @property
+    def fee_rows(self):
+        return fee_rows(self.services, self.optional_services)
+
+    @property
     def offices(self):
         return [visit.counter for visit in self.visits if visit.counter]
 
@@ -76,32 +84,23 @@ class Plan:
 
     @property
     def deadlines(self):
-        return [(situation, deadline) for situation in self.situations for deadline in situation.deadlines]
+        return [row for situation in self.situations for row in situation.deadlines]
 
     @property
     def dated_deadlines(self):
-        return [(situation, deadline) for situation, deadline in self.deadlines if deadline.days is not None]
+        return [row for situation in self.situations for row in situation.dated_deadlines]
 
-    @property
+    @cached_property
     def documents_to_bring(self):
-        return _merge_documents((s, row) for s in self.situations for row in s.documents_to_bring)
+        return merged(row for situation in self.situations for row in situation.documents_to_bring)
 
-    @property
+    @cached_property
     def documents_fetched(self):
-        return _merge_documents((s, row) for s in self.situations for row in s.documents_fetched)
+        return merged(row for situation in self.situations for row in situation.documents_fetched)
 
-    @property
+    @cached_property
     def visits(self):
         return group_by_office(self.situations)
-
-
-def _merge_documents(pairs):
-    merged = {}
-    for situation, row in pairs:
-        entry = merged.setdefault(row.document.pk, MergedDocument(row.document, original=False))
-        entry.original = entry.original or row.form == row.Form.ORIGINAL
-        entry.notes.append((situation.page.title, row.applies_when, row.checklist_verdict.condition))
-    return list(merged.values())
 
 
 def plan_from_query(query, pages_by_slug):
@@ -117,7 +116,7 @@ def plan_from_query(query, pages_by_slug):
             break
         else:
             slugs.append(slug)
-    situations, known = [], {SITUATION_PARAMETER}
+    situations, forms, known = [], [], {SITUATION_PARAMETER}
     for slug in slugs:
         page = pages_by_slug[slug]
         form = page.guide_form(query, prefix=slug)
@@ -125,11 +124,12 @@ def plan_from_query(query, pages_by_slug):
         answers = form.answers()
         notices += answers.notices
         answers.notices = []
-        situation = compose_situation(page, answers)
-        situation.guide_form = form
-        situations.append(situation)
+        situations.append(compose_situation(page, answers))
+        forms.append(form)
     notices += unknown_parameter_notices(query, known)
-    return Plan(situations, notices)
+    entries = [PlanEntry(situation, form, plan_query(situations, leave_out=situation))
+               for situation, form in zip(situations, forms)]
+    return Plan(entries, notices)
 
 
 def plan_query(situations, leave_out=None):

@@ -29,8 +29,7 @@ def _drawn_qr(url, label):
 
 
 def dated_deadlines(situations):
-    return [(situation, deadline) for situation in situations for deadline in situation.deadlines
-            if deadline.days is not None]
+    return [row for situation in situations for row in situation.dated_deadlines]
 
 
 def calendar_bytes(situations, url, today=None):
@@ -43,14 +42,14 @@ def calendar_bytes(situations, url, today=None):
     calendar.add("prodid", CALENDAR_PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", ", ".join(situation.page.title for situation in situations))
-    for situation, deadline in dated_deadlines(situations):
-        start = situation.answers.date or today
+    for deadline in dated_deadlines(situations):
+        start = deadline.counted_from or today
         due = start + datetime.timedelta(days=deadline.days)
         counted_from = (_("Počítáno od %(date)s.") % {"date": f"{start.day}. {start.month}. {start.year}"})
         event = Event()
-        event.add("uid", _uid(situation.page.pk, deadline.pk, start))
+        event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())
-        event.add("summary", f"{deadline.title} ({situation.page.title})")
+        event.add("summary", f"{deadline.title} ({deadline.situation.title})")
         event.add("dtstart", due)
         event.add("dtend", due + datetime.timedelta(days=1))
         event.add("description", "\n".join(part for part in [deadline.description, counted_from, url] if part))

@@ -19,9 +19,7 @@ def _plan_context(request):
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
     plan_url = request.build_absolute_uri(back_url)
-    for situation in plan.situations:
-        situation.remove_query = plan_query(plan.situations, leave_out=situation)
-    return {"plan": plan, "s": plan, "plan_query": query, "plan_url": plan_url, "checklist_url": plan_url,
+    return {"plan": plan, "plan_query": query, "plan_url": plan_url, "checklist_url": plan_url,
             "back_url": back_url, "page_title": _("Můj plán"),
             "qr_code": qr_svg(plan_url) if plan.situations else ""}
 
@@ -42,7 +40,8 @@ def plan(request):
 
 
 def plan_print(request):
-    return render(request, "situations/checklist_print.html", _plan_context(request))
+    context = _plan_context(request)
+    return render(request, "situations/plan_print.html", {**context, "checklist": context["plan"]})
 
 
 def plan_calendar(request):

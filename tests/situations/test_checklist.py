@@ -34,12 +34,12 @@ def moving():
 def test_without_answers_every_step_shows_with_its_condition_spelled_out():
     page = moving()
     situation = compose_situation(page)
-    assert len(situation.steps) == page.steps.count()
-    conditional = [step for step in situation.steps if step.condition]
-    assert conditional, "the moving situation has conditional steps"
-    for step in conditional:
-        assert step.checklist_verdict.conditional
-        assert step.checklist_verdict.condition  # e.g. "Co se vás ještě týká? mám psa"
+    conditions = [row.condition for row in page.steps.all()]
+    assert len(situation.steps) == len(conditions)
+    assert any(conditions), "the moving situation has conditional steps"
+    for step, condition in zip(situation.steps, conditions):
+        assert step.verdict.conditional == bool(condition)
+        assert bool(step.verdict.condition) == bool(condition)  # e.g. "Co se vás ještě týká? mám psa"
     assert not situation.personal and situation.hidden_steps == 0
 
 
@@ -53,7 +53,7 @@ def test_answers_leave_out_what_does_not_apply_and_keep_the_order():
     assert titles == ["Ohlaste změnu na ohlašovně v místě nového bydliště",
                       "Dejte vědět zdravotní pojišťovně, bance a dalším"]
     assert situation.hidden_steps == len(everything) - 2
-    assert all(not step.checklist_verdict.conditional for step in situation.steps)
+    assert all(not step.verdict.conditional for step in situation.steps)
     assert [row.document.slug for row in situation.documents_to_bring] == ["doklad-totoznosti"]
     assert [row.document.slug for row in situation.documents_fetched] == ["vypis-z-katastru-nemovitosti"]
 

@@ -55,10 +55,10 @@ def test_steps_are_grouped_so_one_visit_serves_several_situations():
     assert len(counters) == len(set(counters))
     shared = [visit for visit in visits if visit.counter and len(visit.situations) == 2]
     assert shared, "the registry office and the ID card share a counter"
-    assert sum(len(visit.entries) for visit in visits) == len(plan.steps)
+    assert sum(len(visit.steps) for visit in visits) == len(plan.steps)
     for visit in visits:
-        for _situation, step in visit.entries:
-            offered = {counter.pk for service in step.checklist_services for counter in service.counters.all()}
+        for step in visit.steps:
+            offered = {counter.pk for use in step.services for counter in use.service.counters.all()}
             assert (visit.counter is None) == (not offered)
             assert visit.counter is None or visit.counter.pk in offered
 

@@ -1,4 +1,4 @@
-"""The A–Z catalog: filtering, counts beside every option, pagination and messages for bad input."""
+"""The A–Z list of services (/sluzby/): filters, counts beside every option, pages, messages for bad input."""
 
 from collections import Counter
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from .filters import ServiceFilter
-from .models import Audience, Channel
+from .snippets import Audience, Channel
 
 
 @dataclass
@@ -32,8 +32,8 @@ class Facet:
         return any(option.selected for option in self.options)
 
 
-def catalog_context(request, queryset):
-    """Everything the catalog template needs, from the request's query string."""
+def service_list_context(request, queryset):
+    """Everything the list's template needs, from the request's query string."""
     data = request.GET.copy()
     filterset = ServiceFilter(data, queryset=queryset, request=request)
     notices = [
