@@ -11,7 +11,10 @@ class BookingConfig(AppConfig):
 
     def ready(self):
         from navigator import retention
+        from navigator.pagecache import watch_lifetime
 
+        from .offers import watch_changes
         from .privacy import RETENTION
 
         retention.register(RETENTION)
+        watch_lifetime(watch_changes)
