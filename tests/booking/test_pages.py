@@ -155,3 +155,22 @@ def test_the_calendar_file_holds_the_appointment(client_cs, id_card, frozen):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert "DTSTART:20261207T070000Z" in body and "DTEND:20261207T071500Z" in body  # 8:00–8:15 in Prague
     assert f"UID:{booking.code}@navigator-objednani" in body and "Náměstí Míru 1" in body
+
+
+def test_editors_set_up_booking_in_the_admin(admin_client, id_card):
+    listing = admin_client.get("/admin/snippets/booking/bookingsetup/")
+    assert listing.status_code == 200 and "Vydání občanského průkazu" in listing.content.decode()
+    edit = admin_client.get(f"/admin/snippets/booking/bookingsetup/edit/{id_card.pk}/")
+    html = edit.content.decode()
+    assert "délka termínu v minutách" in html.lower() and "podíl kapacity pro lidi bez objednání" in html.lower()
+
+
+def test_a_counter_that_does_not_handle_the_service_is_refused(id_card):
+    from django.core.exceptions import ValidationError
+
+    from services.models import CounterPage
+
+    id_card.counter = CounterPage.objects.get(slug="matrika")
+    with pytest.raises(ValidationError) as refused:
+        id_card.full_clean()
+    assert "Služba se na tomto pracovišti nevyřizuje" in str(refused.value)
