@@ -23,6 +23,7 @@ from typing import Callable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from booking.capacity import daily_capacity
 from services.hours import weekly_schedule
 
 from . import identifiers
@@ -333,5 +334,29 @@ FEES = Dataset(
     rows=fee_rows,
 )
 
-DATASETS = (SITUATIONS, SERVICES, COUNTERS, COUNTER_HOURS, DOCUMENTS, FORMS, FEES)
+BOOKING_CAPACITY = Dataset(
+    name="objednavani-kapacita",
+    title=_("Volná místa pro objednání po dnech"),
+    description=_("Kolik míst mají služby, na které se lze objednat, na jednotlivých pracovištích každý den od "
+                  "dneška po nejzazší den, na který se lze objednat: všechna místa, místa k objednání (zbytek "
+                  "zůstává lidem bez objednání), objednaná a volná. Bez osobních údajů."),
+    columns=(
+        Column("datum", _("Den (datum)."), lambda row, catalog: row.date),
+        Column("sluzba", _("Slug služby ze souboru služeb."), lambda row, catalog: row.setup.service.slug),
+        Column("sluzba_nazev", _("Název služby."), lambda row, catalog: row.setup.service.title),
+        Column("pracoviste", _("Slug pracoviště ze souboru pracovišť."), lambda row, catalog: row.setup.counter.slug),
+        Column("pracoviste_nazev", _("Název pracoviště."), lambda row, catalog: row.setup.counter.title),
+        Column("delka_terminu_min", _("Délka jednoho termínu v minutách."),
+               lambda row, catalog: row.setup.slot_minutes),
+        Column("terminu", _("Počet termínů toho dne."), lambda row, catalog: row.slots),
+        Column("mist_celkem", _("Míst u všech přepážek dohromady, i pro lidi bez objednání."),
+               lambda row, catalog: row.desk_places),
+        Column("mist_k_objednani", _("Z nich míst, na která se lze objednat."), lambda row, catalog: row.bookable),
+        Column("objednano", _("Objednaná místa."), lambda row, catalog: row.booked),
+        Column("volno", _("Volná místa k objednání."), lambda row, catalog: row.free),
+    ),
+    rows=lambda catalog: daily_capacity(),
+)
+
+DATASETS = (SITUATIONS, SERVICES, COUNTERS, COUNTER_HOURS, DOCUMENTS, FORMS, FEES, BOOKING_CAPACITY)
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}

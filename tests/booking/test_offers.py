@@ -67,3 +67,20 @@ def test_offers_take_a_fixed_number_of_queries(id_card, frozen):
     with CaptureQueriesContext(connection) as queries:
         assert not offers(counters=[registry])
     assert len(queries) == 1
+
+
+def test_free_capacity_per_day_is_open_data_without_personal_data(client_cs, id_card, frozen):
+    reserve.book(id_card, prague(2026, 12, 7, 8, 0), name="Jana Nováková", email="jana@example.cz")
+    response = client_cs.get("/otevrena-data/objednavani-kapacita.csv")
+    text = response.content.decode("utf-8-sig")
+    assert "Jana" not in text and "@" not in text
+    rows = [line.split(",") for line in text.strip().splitlines()]
+    assert rows[0] == ["datum", "sluzba", "sluzba_nazev", "pracoviste", "pracoviste_nazev", "delka_terminu_min",
+                       "terminu", "mist_celkem", "mist_k_objednani", "objednano", "volno"]
+    monday = [row for row in rows if row[0] == "2026-12-07" and row[1] == "vydani-obcanskeho-prukazu"]
+    # 1 desk (the fixture), 15 minutes, Monday 8–12 and 13–18: 36 slots, all bookable, one booked.
+    assert monday == [["2026-12-07", "vydani-obcanskeho-prukazu", "Vydání občanského průkazu", "klientske-centrum",
+                       "Klientské centrum úřadu městské části", "15", "36", "36", "36", "1", "35"]]
+    # Christmas Eve and Day have no slots, so no rows; the horizon (30 days) ends on Sunday 3 January.
+    days = {row[0] for row in rows[1:] if row[1] == "vydani-obcanskeho-prukazu"}
+    assert "2026-12-24" not in days and "2026-12-25" not in days and max(days) == "2026-12-31"
