@@ -140,7 +140,9 @@ class Schedule:
         return Day(day, slots, counter_hours.reason)
 
     def bookable(self, slot):
-        return (slot.starts_at >= self.earliest_start and slot.starts_at.date() <= self.last_day
+        # Strictly after: at the very moment start − notice the slot is gone, which is when the pages that show
+        # it as the nearest free time stop being true (booking.offers).
+        return (slot.starts_at > self.earliest_start and slot.starts_at.date() <= self.last_day
                 and self.setup.active)
 
     def taken_between(self, first_day, last_day):
