@@ -20,23 +20,26 @@ RACE = Path(__file__).with_name("race.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def database_url(tmp_path):
-    if connection.vendor == "sqlite":
-        copy = tmp_path / "race.sqlite3"
-        connection.ensure_connection()
-        with sqlite3.connect(copy) as target:
-            connection.connection.backup(target)
-        return f"sqlite:///{copy}"
-    parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
-    return parts._replace(path="/" + urllib.parse.quote(connection.settings_dict["NAME"])).geturl()
+@pytest.fixture(scope="session")
+def race_database_url(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Where the racing processes book. A session fixture, so on SQLite the copy is made before a test's
+    transaction takes the database's write lock (a backup under it would wait for ever)."""
+    with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            copy = tmp_path_factory.mktemp("race") / "race.sqlite3"
+            connection.ensure_connection()
+            with sqlite3.connect(copy) as target:
+                connection.connection.backup(target)
+            return f"sqlite:///{copy}"
+        parts = urllib.parse.urlsplit(os.environ["DATABASE_URL"])
+        return parts._replace(path="/" + urllib.parse.quote(connection.settings_dict["NAME"])).geturl()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db  # so that pytest-django sets up the test database even when this file runs alone
 @pytest.mark.parametrize("places", [1, 3])
-def test_n_plus_one_simultaneous_bookings_of_n_places_give_n(tmp_path, places):
-    # The race commits in other processes: the test's own transaction holds nothing they need (on SQLite they
-    # run on a copy, since this transaction holds the database's write lock).
-    url = database_url(tmp_path)
+def test_n_plus_one_simultaneous_bookings_of_n_places_give_n(race_database_url, places):
+    # The race commits in other processes; this test's own open transaction holds nothing they need.
+    url = race_database_url
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "navigator.settings.test"}
     finished = subprocess.run([sys.executable, str(RACE), str(places)], cwd=ROOT, env=env, capture_output=True,
                               text=True, timeout=300)
