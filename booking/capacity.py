@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.db.models import Count
 from django.utils import timezone
 
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from .models import Booking, BookingSetup
 from .schedule import Schedule

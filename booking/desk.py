@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.db.models import Prefetch
 
 from services.models import CounterException, OpeningHours
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from .codes import normalise
 from .models import Booking, BookingSetup, Status

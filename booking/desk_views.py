@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from frontdesk.access import clerk_required
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from .desk import day_overview, find_by_code
 from .models import Booking, BookingSetup, Status

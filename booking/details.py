@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from . import codes
 

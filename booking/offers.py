@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from .models import Booking, BookingSetup
 from .schedule import Schedule

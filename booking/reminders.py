@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from . import mail
 from .models import Booking, Status

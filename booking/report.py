@@ -16,7 +16,7 @@ from wagtail.admin.views.reports import ReportView
 
 from navigator.reports import OfficeReportMixin, week_label
 from services.models import CounterPage, ServicePage
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 from .models import HOLDS_PLACE, Booking, Status
 

@@ -1,6 +1,6 @@
 """Which times a service can be booked at a counter, and how many places each has left.
 
-A day's slots come from the counter's hours that day (services.opening.hours_on: weekly hours, dated
+A day's slots come from the counter's hours that day (services.hours.hours_on: weekly hours, dated
 exceptions, Czech public holidays), narrowed to the setup's own booking hours when it has any: a closure
 entered once on the counter removes that day's slots, and a shortened day shortens them. Slots start at the
 beginning of each interval and follow each other without gaps; one that would run past the closing time is
@@ -20,7 +20,7 @@ from math import floor
 from django.db.models import Count
 from django.utils import timezone
 
-from services.opening import PRAGUE, hours_on
+from services.hours import PRAGUE, hours_on
 
 from .models import Booking
 

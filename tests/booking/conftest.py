@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from booking.models import BookingSetup
-from services.opening import PRAGUE
+from services.hours import PRAGUE
 
 ID_CARD = "vydani-obcanskeho-prukazu"
 CLIENT_CENTRE = "klientske-centrum"
