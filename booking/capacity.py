@@ -8,13 +8,12 @@ number of queries for every setup at once.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count
 from django.utils import timezone
 
 from services.hours import PRAGUE
 
-from .models import Booking, BookingSetup
-from .schedule import Schedule
+from .models import BookingSetup
+from .schedule import Schedule, taken_by_setup
 
 
 @dataclass(frozen=True)
@@ -44,15 +43,13 @@ def daily_capacity(now=None):
     end = datetime.combine(today + timedelta(days=max(setup.days_ahead for setup in setups) + 1),
                            datetime.min.time(), tzinfo=PRAGUE)
     start = datetime.combine(today, datetime.min.time(), tzinfo=PRAGUE)
-    taken = {}
-    for row in (Booking.objects.holding_place().filter(setup__in=setups, starts_at__gte=start, starts_at__lt=end)
-                .values("setup", "starts_at").annotate(count=Count("pk")).order_by()):
-        taken.setdefault(row["setup"], {})[row["starts_at"].astimezone(PRAGUE)] = row["count"]
-    rows = []
+    taken = taken_by_setup(setups, start, end)
+    found = []
     for setup in setups:
         schedule = Schedule(setup, now)
         for offset in range(setup.days_ahead + 1):
             day = schedule.day_slots(today + timedelta(days=offset), taken.get(setup.pk, {}))
             if day.slots:
-                rows.append(DayCapacity(day.date, setup, len(day.slots), day.desk_places, day.places, day.taken))
-    return sorted(rows, key=lambda row: (row.date, row.setup.service.slug, row.setup.counter.slug))
+                found.append(DayCapacity(day.date, setup, len(day.slots), day.desk_places, day.places,
+                                         day.taken))
+    return sorted(found, key=lambda row: (row.date, row.setup.service.slug, row.setup.counter.slug))

@@ -23,7 +23,8 @@ class BookingForm(forms.Form):
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(
         label=_("Telefon (nepovinné)"), max_length=30, required=False,
-        validators=[RegexValidator(r"^\+?[0-9 ()\-]{9,20}$", _("Zadejte telefon číslicemi, např. 777 123 456."))],
+        validators=[RegexValidator(r"^\+?[0-9 ()\-]{9,20}$",
+                                   _("Zadejte telefon číslicemi, např. 777 123 456."))],
         help_text=_("Jen kdyby se termín musel změnit."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
     consent = forms.BooleanField(label="", required=True, error_messages={

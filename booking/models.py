@@ -22,19 +22,21 @@ from services.hours import WEEKDAY_CHOICES
 class BookingSetup(ClusterableModel):
     """Booking for one service at one counter: slot length, parallel desks, how far ahead, walk-in share."""
 
-    counter = models.ForeignKey("services.CounterPage", verbose_name=_("pracoviště"), on_delete=models.CASCADE,
-                                related_name="booking_setups")
+    counter = models.ForeignKey("services.CounterPage", verbose_name=_("pracoviště"),
+                                on_delete=models.CASCADE, related_name="booking_setups")
     service = models.ForeignKey("services.ServicePage", verbose_name=_("služba"), on_delete=models.CASCADE,
                                 related_name="booking_setups")
-    active = models.BooleanField(_("objednávání zapnuto"), default=True,
-                                 help_text=_("Vypnuté objednávání nenabízí nové termíny; sjednané zůstávají."))
+    active = models.BooleanField(
+        _("objednávání zapnuto"), default=True,
+        help_text=_("Vypnuté objednávání nenabízí nové termíny; sjednané zůstávají."))
     slot_minutes = models.PositiveSmallIntegerField(
         _("délka termínu v minutách"), default=15, validators=[MinValueValidator(5), MaxValueValidator(240)])
     desks = models.PositiveSmallIntegerField(
         _("počet souběžných přepážek"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)],
         help_text=_("Kolik lidí lze v jednom termínu obsloužit současně."))
     days_ahead = models.PositiveSmallIntegerField(
-        _("objednat nejvýše dní dopředu"), default=30, validators=[MinValueValidator(1), MaxValueValidator(180)])
+        _("objednat nejvýše dní dopředu"), default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(180)])
     notice_hours = models.PositiveSmallIntegerField(
         _("objednat nejpozději hodin předem"), default=2, validators=[MaxValueValidator(24 * 14)],
         help_text=_("0 = až do začátku termínu."))
@@ -64,9 +66,12 @@ class BookingSetup(ClusterableModel):
 
     def clean(self):
         super().clean()
-        if self.counter_id and self.service_id and not self.service.counters.filter(pk=self.counter_id).exists():
-            raise ValidationError({"counter": _("Služba se na tomto pracovišti nevyřizuje. Přidejte pracoviště "
-                                                "ke službě (záložka „Kde a jak“), nebo vyberte jiné.")})
+        if not (self.counter_id and self.service_id):
+            return
+        if not self.service.counters.filter(pk=self.counter_id).exists():
+            raise ValidationError({"counter": _(
+                "Služba se na tomto pracovišti nevyřizuje. Přidejte pracoviště ke službě (záložka „Kde a jak“), "
+                "nebo vyberte jiné.")})
 
 
 class BookingHours(Orderable):

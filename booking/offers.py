@@ -15,14 +15,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
 from services.hours import PRAGUE
 
-from .models import Booking, BookingSetup
-from .schedule import Schedule
+from .models import BookingSetup
+from .schedule import Schedule, taken_by_setup
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,8 @@ class Offer:
     def nearest_url(self):
         if self.nearest is None:
             return self.url
-        return reverse("booking:form", args=[self.setup.service.slug, self.setup.counter.slug, self.nearest.key])
+        setup = self.setup
+        return reverse("booking:form", args=[setup.service.slug, setup.counter.slug, self.nearest.key])
 
 
 class Offers:
@@ -65,7 +65,8 @@ class Offers:
     def for_step(self, step):
         """The offers of a checklist step's services at their counters, each at the first step (in the order
         asked) that uses it, so a checklist offers one booking once."""
-        wanted = {(use.service.pk, counter.pk) for use in step.services for counter in use.service.counters.all()}
+        wanted = {(use.service.pk, counter.pk)
+                  for use in step.services for counter in use.service.counters.all()}
         found = [offer for offer in self.all if (offer.setup.service_id, offer.setup.counter_id) in wanted
                  and offer.setup.pk not in self._given]
         self._given.update(offer.setup.pk for offer in found)
@@ -115,18 +116,13 @@ def offers(services=(), counters=(), now=None):
         return Offers([])
     today = now.date()
     furthest = today + timedelta(days=max(setup.days_ahead for setup in setups) + 1)
-    rows = (Booking.objects.holding_place()
-            .filter(setup__in=setups, starts_at__gte=now, starts_at__lt=datetime.combine(furthest, datetime.min.time(),
-                                                                                         tzinfo=PRAGUE))
-            .values("setup", "starts_at").annotate(count=Count("pk")).order_by())
-    taken = {}
-    for row in rows:
-        taken.setdefault(row["setup"], {})[row["starts_at"].astimezone(PRAGUE)] = row["count"]
+    taken = taken_by_setup(setups, now, datetime.combine(furthest, datetime.min.time(), tzinfo=PRAGUE))
     found = []
     watch = _watch.get()
     for setup in setups:
         schedule = Schedule(setup, now)
-        days = schedule.days(schedule.today, (schedule.last_day - schedule.today).days + 1, taken.get(setup.pk, {}))
+        horizon = (schedule.last_day - schedule.today).days + 1
+        days = schedule.days(schedule.today, horizon, taken.get(setup.pk, {}))
         nearest = next((slot for day in days for slot in day.free_slots), None)
         if watch is not None and nearest is not None:
             watch.saw(nearest.starts_at - timedelta(hours=setup.notice_hours))

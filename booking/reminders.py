@@ -29,7 +29,8 @@ def send_due_reminders(now=None):
     now = now or timezone.now()
     sent = failed = 0
     for booking in due(now):
-        claimed = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True).update(reminder_sent_at=now)
+        unclaimed = Booking.objects.filter(pk=booking.pk, reminder_sent_at__isnull=True)
+        claimed = unclaimed.update(reminder_sent_at=now)
         if not claimed:
             continue
         if mail.send_reminder(booking):

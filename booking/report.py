@@ -29,12 +29,12 @@ def no_show_share(row):
 class BookingWeekFilterSet(WagtailFilterSet):
     since = django_filters.DateFilter(label=_("Od"), field_name="starts_at", lookup_expr="date__gte")
     until = django_filters.DateFilter(label=_("Do"), field_name="starts_at", lookup_expr="date__lte")
-    service = django_filters.ModelChoiceFilter(label=_("Služba"), field_name="setup__service",
-                                               queryset=ServicePage.objects.filter(booking_setups__isnull=False)
-                                               .distinct().order_by("title"))
-    counter = django_filters.ModelChoiceFilter(label=_("Pracoviště"), field_name="setup__counter",
-                                               queryset=CounterPage.objects.filter(booking_setups__isnull=False)
-                                               .distinct().order_by("title"))
+    service = django_filters.ModelChoiceFilter(
+        label=_("Služba"), field_name="setup__service",
+        queryset=ServicePage.objects.filter(booking_setups__isnull=False).distinct().order_by("title"))
+    counter = django_filters.ModelChoiceFilter(
+        label=_("Pracoviště"), field_name="setup__counter",
+        queryset=CounterPage.objects.filter(booking_setups__isnull=False).distinct().order_by("title"))
 
     class Meta:
         model = Booking
@@ -57,7 +57,8 @@ class BookingWeekReportView(OfficeReportMixin, ReportView):
         # Counts only, no names: anyone who edits pages may read it.
         return user.is_active and user_has_any_page_permission(user)
     columns = [
-        Column("week", label=_("Týden"), accessor=lambda row: week_label(row["week"].date()), sort_key="week"),
+        Column("week", label=_("Týden"), accessor=lambda row: week_label(row["week"].date()),
+               sort_key="week"),
         Column("service", label=_("Služba"), sort_key="service"),
         Column("counter", label=_("Pracoviště"), sort_key="counter"),
         NumberColumn("booked", label=_("Objednáno"), sort_key="booked"),

@@ -67,6 +67,16 @@ class Day:
         return sum(slot.taken for slot in self.slots)
 
 
+def taken_by_setup(setups, start, end):
+    """{setup pk: {start: bookings holding a place}} for these setups' slots from start to end, in one query."""
+    taken = {}
+    rows = (Booking.objects.holding_place().filter(setup__in=setups, starts_at__gte=start, starts_at__lt=end)
+            .values("setup", "starts_at").annotate(count=Count("pk")).order_by())
+    for row in rows:
+        taken.setdefault(row["setup"], {})[row["starts_at"].astimezone(PRAGUE)] = row["count"]
+    return taken
+
+
 def parse_key(text):
     """A slot key (2026-12-07T08:15) as a Prague datetime, or None."""
     try:
@@ -140,8 +150,8 @@ class Schedule:
         return Day(day, slots, counter_hours.reason)
 
     def bookable(self, slot):
-        # Strictly after: at the very moment start − notice the slot is gone, which is when the pages that show
-        # it as the nearest free time stop being true (booking.offers).
+        # Strictly after: at the very moment start − notice the slot is gone, which is when the pages that
+        # show it as the nearest free time stop being true (booking.offers).
         return (slot.starts_at > self.earliest_start and slot.starts_at.date() <= self.last_day
                 and self.setup.active)
 
@@ -149,9 +159,7 @@ class Schedule:
         """{start: bookings holding a place} for the setup's slots on these days, in one query."""
         start = datetime.combine(first_day, datetime.min.time(), tzinfo=PRAGUE)
         end = datetime.combine(last_day + timedelta(days=1), datetime.min.time(), tzinfo=PRAGUE)
-        rows = (Booking.objects.holding_place().filter(setup=self.setup, starts_at__gte=start, starts_at__lt=end)
-                .values("starts_at").annotate(count=Count("pk")).order_by())
-        return {row["starts_at"].astimezone(PRAGUE): row["count"] for row in rows}
+        return taken_by_setup([self.setup], start, end).get(self.setup.pk, {})
 
     def days(self, first_day, count, taken=None):
         """Days from first_day with their bookable slots only (past the notice, within the horizon)."""

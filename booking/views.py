@@ -88,7 +88,8 @@ def _week_context(request, schedule, slot_url):
     return {
         "days": shown, "monday": monday, "sunday": monday + timedelta(days=WEEK - 1), "notices": notices,
         "previous_week": f"?{urlencode({'od': previous.isoformat()})}" if monday > schedule.today else None,
-        "next_week": f"?{urlencode({'od': following.isoformat()})}" if following <= schedule.last_day else None,
+        "next_week": (f"?{urlencode({'od': following.isoformat()})}" if following <= schedule.last_day
+                      else None),
         "any_free": any(day.free_slots for day in days), "nearest": schedule.nearest_free(),
     }
 
@@ -103,7 +104,8 @@ def week(request, service, counter):
 
     context = _week_context(request, schedule, slot_url)
     context.update(page_title=_("Objednat se: %(service)s") % {"service": setup.service.title}, setup=setup,
-                   service=setup.service, counter=setup.counter, nearest_url=context["nearest"] and slot_url(context["nearest"]))
+                   service=setup.service, counter=setup.counter,
+                   nearest_url=context["nearest"] and slot_url(context["nearest"]))
     return render(request, "booking/week.html", context)
 
 
@@ -226,8 +228,8 @@ def cancel(request, token, booking):
 def move(request, token, booking):
     details = describe(booking)
     context = {"page_title": _("Přesunout objednávku %(code)s") % {"code": details.code}, "details": details,
-               "booking": booking, "setup": booking.setup, "service": details.service, "counter": details.counter,
-               "moving": True}
+               "booking": booking, "setup": booking.setup, "service": details.service,
+               "counter": details.counter, "moving": True}
     if booking.can_change:
         schedule = Schedule(booking.setup)
 
@@ -237,6 +239,10 @@ def move(request, token, booking):
         context.update(_week_context(request, schedule, slot_url))
         context["nearest_url"] = context["nearest"] and slot_url(context["nearest"])
     return _private(render(request, "booking/week.html", context))
+
+
+def _move_alternatives(token, slots):
+    return [(when_text(slot.starts_at), reverse("booking:move_to", args=[token, slot.key])) for slot in slots]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -254,15 +260,13 @@ def move_to(request, token, booking, slot):
             try:
                 booking = reserve.move(booking, starts_at)
             except reserve.SlotGone as gone:
-                context["alternatives"] = [(when_text(s.starts_at), reverse("booking:move_to", args=[token, s.key]))
-                                           for s in gone.alternatives]
+                context["alternatives"] = _move_alternatives(token, gone.alternatives)
                 context["gone"] = True
                 return _private(render(request, "booking/move_confirm.html", context, status=409))
             mail.send_confirmation(booking, request, moved=True)
             return _redirect(details.manage_path + "?presunuto=1")
         chosen = schedule.slot_at(starts_at)
         if chosen is None or chosen.free <= 0:
-            context["alternatives"] = [(when_text(s.starts_at), reverse("booking:move_to", args=[token, s.key]))
-                                       for s in reserve.nearby(schedule, starts_at)]
+            context["alternatives"] = _move_alternatives(token, reserve.nearby(schedule, starts_at))
             context["gone"] = True
     return _private(render(request, "booking/move_confirm.html", context))

@@ -31,5 +31,5 @@ def register_booking_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_booking_report_menu_item():
-    return ReportMenuItem(BookingWeekReportView, _("Objednávky po týdnech"), name="booking-weeks", icon_name="date",
-                          order=1400)
+    return ReportMenuItem(BookingWeekReportView, _("Objednávky po týdnech"), name="booking-weeks",
+                          icon_name="date", order=1400)
