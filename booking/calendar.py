@@ -29,7 +29,7 @@ def calendar_bytes(details, manage_url):
     lines = [_("Kód objednávky: %(code)s") % {"code": details.code}]
     if details.documents_to_bring:
         lines.append(_("S sebou: %(documents)s") % {
-            "documents": ", ".join(row.document.name for row in details.documents_to_bring)})
+            "documents": ", ".join(row.name for row in details.documents_to_bring)})
     lines.append(_("Zrušit nebo přesunout: %(url)s") % {"url": manage_url})
     event.add("description", "\n".join(lines))
     event.add("url", manage_url)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from services.documents import DocumentRow
 from services.hours import PRAGUE
 
 from . import codes
@@ -66,9 +67,10 @@ class BookingDetails:
 def describe(booking):
     """BookingDetails in three queries: the booking with its setup's pages, and the service's documents."""
     service = booking.setup.service
-    rows = list(service.documents.select_related("document").order_by("sort_order"))
+    requirements = service.documents.select_related("document").order_by("sort_order")
+    rows = [DocumentRow.of(requirement) for requirement in requirements]
     return BookingDetails(
         booking=booking, service=service, counter=booking.setup.counter,
-        documents_to_bring=[row for row in rows if not row.document.fetched_by_office],
-        documents_fetched=[row for row in rows if row.document.fetched_by_office],
+        documents_to_bring=[row for row in rows if not row.fetched],
+        documents_fetched=[row for row in rows if row.fetched],
     )
