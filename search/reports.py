@@ -16,7 +16,6 @@ found nothing (it belongs to no page, and any department may be the one to answe
 nobody opened cannot be told apart by department, so that report stays with the permission's holders.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 import django_filters
@@ -24,7 +23,6 @@ from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Q, S
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
@@ -32,7 +30,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
 from editorial.roles import roles_of
-from navigator.reports import OfficeReportMixin
+from navigator.reports import OfficeReportMixin, week_label
 
 from .models import OpenedResult, QueryStat
 
@@ -49,15 +47,6 @@ def on_pages_of(departments, page="page"):
     """A filter for rows whose page (situation or service) belongs to one of the departments."""
     return (Q(**{f"{page}__situationpage__department__in": departments})
             | Q(**{f"{page}__servicepage__department__in": departments}))
-
-
-def week_label(monday):
-    """'48. týden 2026 (23. 11. – 29. 11.)': the ISO week number and its days, as editors read a calendar."""
-    year, number, _weekday = monday.isocalendar()
-    sunday = monday + datetime.timedelta(days=6)
-    return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": f"{monday.day}. {monday.month}.",
-        "end": f"{sunday.day}. {sunday.month}."}
 
 
 def week_choices():
