@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0002_servicepage_review_dates'),
+        ('services', '0003_legal_act_longer'),
     ]
 
     operations = [

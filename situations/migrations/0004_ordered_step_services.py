@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("services", "0002_servicepage_review_dates"),
-        ("situations", "0002_guided_questions"),
+        ("situations", "0003_longer_legal_act_and_question_help"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
