@@ -20,6 +20,7 @@ import django_filters
 from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -40,8 +41,8 @@ def week_label(monday):
     year, number, _weekday = monday.isocalendar()
     sunday = monday + datetime.timedelta(days=6)
     return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": f"{monday.day}. {monday.month}.",
-        "end": f"{sunday.day}. {sunday.month}."}
+        "number": number, "year": year, "start": date_format(monday, "MONTH_DAY_FORMAT"),
+        "end": date_format(sunday, "MONTH_DAY_FORMAT")}
 
 
 def week_choices():
