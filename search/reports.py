@@ -13,36 +13,24 @@ queries may read what was opened for them, so one permission, checked in SearchR
 guards all four.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 import django_filters
 from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
-from navigator.reports import OfficeReportMixin
+from navigator.reports import OfficeReportMixin, week_label
 
 from .models import OpenedResult, QueryStat
 
 PERMISSION = "search.view_querystat"
-
-
-def week_label(monday):
-    """'48. týden 2026 (23. 11. – 29. 11.)': the ISO week number and its days, as editors read a calendar."""
-    year, number, _weekday = monday.isocalendar()
-    sunday = monday + datetime.timedelta(days=6)
-    return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": date_format(monday, "MONTH_DAY_FORMAT"),
-        "end": date_format(sunday, "MONTH_DAY_FORMAT")}
 
 
 def week_choices():

@@ -37,7 +37,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class LegalReference(models.Model):
-    act = models.CharField(_("číslo předpisu"), max_length=50, help_text=_("Např. 133/2000 Sb."))
+    act = models.CharField(_("číslo předpisu"), max_length=120, help_text=_("Např. 133/2000 Sb."))
     section = models.CharField(_("ustanovení"), max_length=100, blank=True, help_text=_("Např. § 10 odst. 1"))
     title = models.CharField(_("název předpisu"), max_length=255, blank=True)
     url = models.URLField(_("odkaz do e-Sbírky"), max_length=500, blank=True)

@@ -255,7 +255,7 @@ class SituationQuestion(Orderable):
     key = models.SlugField(_("klíč"), max_length=30,
                            help_text=_("Krátké jméno bez diakritiky do adresy a do podmínek, např. „odkud“."))
     text = models.CharField(_("otázka"), max_length=255)
-    help_text = models.CharField(_("nápověda"), max_length=255, blank=True)
+    help_text = models.CharField(_("nápověda"), max_length=500, blank=True)
     multiple = models.BooleanField(_("lze zvolit víc možností"), default=False)
     options = models.TextField(
         _("volby"), help_text=_("Každou volbu na samostatný řádek ve tvaru „klic | Popisek“, např. "

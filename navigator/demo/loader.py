@@ -15,6 +15,7 @@ import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from booking.models import BookingHours, BookingSetup
 from navigator.models import OfficeSettings
 from services.hours import WEEKDAY_CODES, parse_interval
 from services.models import (
@@ -102,6 +103,7 @@ def read_catalog(data_dir=DATA_DIR):
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
+        "booking": read("booking.yaml"),
     }
 
 
@@ -175,6 +177,7 @@ class Loader:
         self.refresh_cache()
         self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
         self.refresh_cache()
+        self.load_booking()
         topics = self.load_topics(home)
         situations = [(topic_slug, record) for topic_slug, records in self.data["situations"].items()
                       for record in records]
@@ -270,6 +273,39 @@ class Loader:
                 document.obtain_situation_id = wanted_id
                 document.save(update_fields=["obtain_situation"])
 
+    def load_booking(self):
+        """Booking setups, one per service and counter (the record's key is "service@counter")."""
+        records = self.data.get("booking") or []
+        for done, record in enumerate(records, 1):
+            key = f"{record['service']}@{record['counter']}"
+            service = self.lookup(ServicePage, record["service"], f"booking {key}")
+            counter = self.lookup(CounterPage, record["counter"], f"booking {key}")
+            existing = BookingSetup.objects.filter(service=service, counter=counter).first()
+            if self.is_current("booking", key, record, existing is not None):
+                self.report.unchanged += 1
+            else:
+                setup = existing or BookingSetup(service=service, counter=counter)
+                for name in ("slot_minutes", "desks", "days_ahead", "notice_hours", "walk_in_percent"):
+                    if name in record:
+                        setattr(setup, name, record[name])
+                setup.hours = [BookingHours(weekday=weekday, opens=opens, closes=closes)
+                               for weekday, opens, closes in self.weekly(record.get("hours"), f"booking {key}")]
+                setup.full_clean()
+                setup.save()
+                self.remember("booking", key, record, existing is None)
+            self.progress("booking", done, len(records))
+
+    @staticmethod
+    def weekly(hours, what):
+        """(weekday, opens, closes) from {po: ["08:00-12:00", ...], ...}."""
+        rows = []
+        for code, intervals in (hours or {}).items():
+            if code not in WEEKDAY_CODES:
+                raise DataError(f"{what}: unknown day '{code}' (use po, ut, st, ct, pa, so, ne)")
+            for interval in intervals:
+                rows.append((WEEKDAY_CODES[code], *parse_interval(interval)))
+        return rows
+
     # -- pages -------------------------------------------------------------------------------------
 
     def load_pages(self, kind, records, model, parent, apply, parents=None):
@@ -323,14 +359,8 @@ class Loader:
         page.latitude = Decimal(str(record["latitude"])) if record.get("latitude") is not None else None
         page.longitude = Decimal(str(record["longitude"])) if record.get("longitude") is not None else None
         page.search_description = record.get("summary", "")
-        hours = []
-        for code, intervals in (record.get("hours") or {}).items():
-            if code not in WEEKDAY_CODES:
-                raise DataError(f"counter {record['slug']}: unknown day '{code}' (use po, ut, st, ct, pa, so, ne)")
-            for interval in intervals:
-                opens, closes = parse_interval(interval)
-                hours.append(OpeningHours(weekday=WEEKDAY_CODES[code], opens=opens, closes=closes))
-        page.opening_hours = hours
+        page.opening_hours = [OpeningHours(weekday=weekday, opens=opens, closes=closes)
+                              for weekday, opens, closes in self.weekly(record.get("hours"), f"counter {record['slug']}")]
         exceptions = []
         for row in record.get("exceptions") or []:
             day = row["date"] if isinstance(row["date"], date) else date.fromisoformat(row["date"])
