@@ -29,7 +29,7 @@ from . import checks, freshness
 
 
 def written_date(value):
-    return date_format(value, "DATE_FORMAT") if value else ""
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 class ListReportView(OfficeReportMixin, ReportView):

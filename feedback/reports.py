@@ -94,7 +94,7 @@ def answers_of_page_url(page_id):
 
 
 def short_date(value):
-    return date_format(value, "DATE_FORMAT") if value else ""
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 def counted_as(singular, plural):

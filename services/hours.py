@@ -47,6 +47,13 @@ WEEKDAY_AFTER_PREPOSITION = [gettext_noop("v pondělí"), gettext_noop("v úter�
 # Writing hours down
 
 
+def weekday_name(moment):
+    """The day's name as the visitor's language writes it inside a sentence: "pondělí", "Monday", "понеділок"
+    (Django's own Ukrainian capitalises it); a datetime is read on Prague wall-clock time."""
+    day = moment.astimezone(PRAGUE).date() if isinstance(moment, datetime) else moment
+    return str(dict(WEEKDAY_CHOICES)[day.weekday()])
+
+
 def clock(value):
     """8:00, as Czech office boards write a time."""
     return f"{value.hour}:{value.minute:02d}"

@@ -5,6 +5,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from services.hours import weekday_name
+
 register = template.Library()
 
 
@@ -28,6 +30,12 @@ def czk(amount):
         return ngettext("%(amount)s\xa0Kč", "%(amount)s\xa0Kč", int(amount)) % {"amount": number}
     # A plural rule counts whole numbers; with a fraction Ukrainian says "2,50 крони" whatever the number.
     return pgettext("částka s haléři", "%(amount)s\xa0Kč") % {"amount": number}
+
+
+@register.filter
+def weekday(value):
+    """The day's name in the visitor's language, as written inside a sentence ("pondělí", "Monday", "понеділок")."""
+    return weekday_name(value) if value else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -3,7 +3,7 @@ words of a real page. Figures are worked out by hand: Ukrainian counts 1, 21, 31
 2–4, 22–24… with the paucal ("22 дні") and the rest, 11–14 included, with the genitive plural ("11 днів").
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.models import Page
 
+from booking.details import when_text
 from navigator.templatetags.navigator_tags import czk
 from services.hours import holiday_name, open_state
 from tests.services.test_open_now import counter, prague
@@ -40,14 +41,18 @@ def test_amounts_read_as_each_language_writes_crowns(language, amount, expected)
 
 
 @pytest.mark.parametrize(("language", "expected"), [
-    ("cs", ("1. 7. 2026", "1. 7.", "21. 1. 2026 09:05")),
-    ("en", ("1 July 2026", "1 July", "21 January 2026, 09:05")),
-    ("uk", ("1 липня 2026 р.", "1 липня", "21 січня 2026 р., 09:05")),
+    ("cs", ("1. 7. 2026", "1. července 2026", "1. 7.", "21. 1. 2026 09:05")),
+    ("en", ("1 July 2026", "1 July 2026", "1 July", "21 January 2026, 09:05")),
+    ("uk", ("1 липня 2026 р.", "1 липня 2026 р.", "1 липня", "21 січня 2026 р., 09:05")),
 ])
 def test_dates_in_each_languages_format(language, expected):
+    """Czech writes a short date with numbers and a long one with the month's name; English and Ukrainian
+    name the month in both."""
+    day = date(2026, 7, 1)
     with translation.override(language):
-        assert (date_format(date(2026, 7, 1), "DATE_FORMAT"), date_format(date(2026, 7, 1), "MONTH_DAY_FORMAT"),
-                date_format(datetime(2026, 1, 21, 9, 5), "DATETIME_FORMAT")) == expected
+        assert (date_format(day, "SHORT_DATE_FORMAT"), date_format(day, "DATE_FORMAT"),
+                date_format(day, "MONTH_DAY_FORMAT"),
+                date_format(datetime(2026, 1, 21, 9, 5), "SHORT_DATETIME_FORMAT")) == expected
 
 
 @pytest.mark.parametrize(("language", "friday", "christmas_eve"), [
@@ -111,3 +116,18 @@ def test_a_situation_page_shows_its_interface_in_the_language(rf, language, word
     assert [word for word in words if word not in html] == []
     for czech in ("Co s sebou", "Kam jít a kdy je otevřeno", "Byla tato stránka užitečná?", "Přeskočit na obsah"):
         assert czech not in html
+
+
+@pytest.mark.parametrize(("language", "when", "nearest"), [
+    ("cs", "pondělí 7. prosince 2026 v 8:15", "pondělí 7. 12. v 8:15"),
+    ("en", "Monday 7 December 2026 at 8:15", "Monday 7 December at 8:15"),
+    ("uk", "понеділок 7 грудня 2026 р. о 8:15", "понеділок 7 грудня о 8:15"),
+])
+def test_an_appointment_time_reads_in_the_visitors_language(language, when, nearest):
+    # 7:15 UTC on Monday 7 December 2026 is 8:15 in Prague (winter time, UTC+1).
+    moment = datetime(2026, 12, 7, 7, 15, tzinfo=timezone.utc)
+    with translation.override(language):
+        assert when_text(moment) == when
+        offer = render_to_string("booking/includes/offer.html",
+                                 {"offer": {"nearest": {"starts_at": moment}, "nearest_url": "/"}})
+    assert nearest in " ".join(offer.split())
