@@ -5,17 +5,19 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from services.documents import DocumentRow
-from services.hours import PRAGUE
+from services.hours import PRAGUE, weekday_name
 
 from . import codes
 
 
 def when_text(moment):
-    """'pondělí 7. prosince 2026 v 8:15'."""
+    """'pondělí 7. prosince 2026 v 8:15', in the visitor's language ('Monday 7 December 2026 at 8:15')."""
     local = moment.astimezone(PRAGUE)
-    return f"{date_format(local, 'l j. E Y')} v {local.hour}:{local.minute:02d}"
+    return _("%(day)s v %(time)s") % {"day": f"{weekday_name(local)} {date_format(local, 'DATE_FORMAT')}",
+                                      "time": clock(local)}
 
 
 def clock(moment):

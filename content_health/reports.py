@@ -28,8 +28,8 @@ from services.models import Department
 from . import checks, freshness
 
 
-def czech_date(value):
-    return date_format(value, "j. n. Y") if value else ""
+def written_date(value):
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 class ListReportView(OfficeReportMixin, ReportView):
@@ -141,9 +141,9 @@ class FreshnessReportView(ListReportView):
         Column("type_label", label=_("Typ")),
         Column("department_name", label=_("Odbor"), sort_key="department_name"),
         Column("last_reviewed", label=_("Naposledy zkontrolováno"), sort_key="last_reviewed",
-               accessor=lambda entry: czech_date(entry.last_reviewed)),
+               accessor=lambda entry: written_date(entry.last_reviewed)),
         Column("due", label=_("Zkontrolovat do"), sort_key="due",
-               accessor=lambda entry: czech_date(entry.due)),
+               accessor=lambda entry: written_date(entry.due)),
         Column("status_label", label=_("Stav")),
         Column("days_overdue", label=_("Dní po termínu"), sort_key="days_overdue",
                accessor=lambda entry: entry.days_overdue if entry.days_overdue is not None else ""),

@@ -8,8 +8,8 @@ on their department's pages (visible_feedback); both reports also filter by depa
 
 import django_filters
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.dateformat import format as date_format
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -94,7 +94,7 @@ def answers_of_page_url(page_id):
 
 
 def short_date(value):
-    return date_format(value, "j. n. Y") if value else ""
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 def counted_as(singular, plural):

@@ -18,6 +18,7 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from wagtail.admin.menu import MenuItem
 
@@ -89,5 +90,5 @@ def week_label(monday):
     year, number, _weekday = monday.isocalendar()
     sunday = monday + datetime.timedelta(days=6)
     return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": f"{monday.day}. {monday.month}.",
-        "end": f"{sunday.day}. {sunday.month}."}
+        "number": number, "year": year, "start": date_format(monday, "MONTH_DAY_FORMAT"),
+        "end": date_format(sunday, "MONTH_DAY_FORMAT")}

@@ -168,6 +168,8 @@ USE_TZ = True
 # the site's plural forms and the admin's messages Wagtail ships in English only. Wagtail's /admin/jsi18n/ merges
 # djangojs.po into the admin's JavaScript catalog.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them ("1. 7. 2026", "1 July 2026", "1 липня 2026 р."): see navigator/formats.
+FORMAT_MODULE_PATH = ["navigator.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
