@@ -23,7 +23,14 @@ from wagtail.rich_text import extract_references_from_rich_text
 
 from languages.locales import DEFAULT_LANGUAGE, in_default_language
 from services.models import CounterPage, RequiredDocument, ServicePage
-from situations.models import SituationDocument, SituationFAQ, SituationPage, SituationRelated, SituationStep
+from situations.models import (
+    SituationDocument,
+    SituationFAQ,
+    SituationPage,
+    SituationRelated,
+    SituationStep,
+    SituationStepService,
+)
 
 
 class Kind(models.TextChoices):
@@ -137,9 +144,8 @@ def load_catalog():
         .values("id", "page_id", "title", *rich_text_fields(SituationStep)).order_by("page_id", "sort_order")
     )
     catalog.step_services = list(
-        SituationStep.services.through.objects.filter(situationstep__page__live=True,
-                                                      situationstep__locale__language_code=DEFAULT_LANGUAGE)
-        .values_list("situationstep_id", "servicepage_id")
+        SituationStepService.objects.filter(step__page__live=True, step__locale__language_code=DEFAULT_LANGUAGE)
+        .values_list("step_id", "service_id")
     )
     catalog.situations_with_documents = set(
         in_default_language(SituationDocument.objects.filter(page__live=True)).values_list("page_id", flat=True)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.filters import WagtailFilterSet
@@ -34,10 +34,10 @@ from services.models import Department
 from . import checks, freshness
 
 
-def czech_date(value):
+def written_date(value):
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
-    return date_format(value, "j. n. Y") if value else ""
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 class ListReportView(OfficeReportMixin, ReportView):
@@ -126,7 +126,8 @@ class FreshnessFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Stav"), empty_label=_("Po termínu i do 30 dní"),
         choices=[(freshness.Status.OVERDUE.value, freshness.Status.OVERDUE.label),
-                 (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label)],
+                 (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label),
+                 (freshness.Status.CURRENT.value, _("Aktuální (termín později)"))],
     )
     department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=in_default_language(Department.objects),
                                                   empty_label=_("Všechny odbory"))
@@ -148,9 +149,9 @@ class FreshnessReportView(ListReportView):
         Column("type_label", label=_("Typ")),
         Column("department_name", label=_("Odbor"), sort_key="department_name"),
         Column("last_reviewed", label=_("Naposledy zkontrolováno"), sort_key="last_reviewed",
-               accessor=lambda entry: czech_date(entry.last_reviewed)),
+               accessor=lambda entry: written_date(entry.last_reviewed)),
         Column("due", label=_("Zkontrolovat do"), sort_key="due",
-               accessor=lambda entry: czech_date(entry.due)),
+               accessor=lambda entry: written_date(entry.due)),
         Column("status_label", label=_("Stav")),
         Column("days_overdue", label=_("Dní po termínu"), sort_key="days_overdue",
                accessor=lambda entry: entry.days_overdue if entry.days_overdue is not None else ""),
@@ -164,6 +165,26 @@ class FreshnessReportView(ListReportView):
         else:
             statuses = (freshness.Status.OVERDUE, freshness.Status.DUE_SOON)
         return freshness.entries(statuses=statuses, department=department)
+
+    @cached_property
+    def no_results_message(self):
+        """Nothing due: say when the next review falls due, so an empty report still tells what is coming."""
+        if self.filter_values.get("status"):
+            return _("Žádná stránka v tomto stavu.")
+        upcoming = freshness.entries(statuses=(freshness.Status.CURRENT,),
+                                     department=self.filter_values.get("department"))
+        if not upcoming:
+            return _("Žádná zveřejněná stránka nečeká na kontrolu.")
+        first = upcoming[0]
+        same_day = sum(1 for entry in upcoming if entry.due == first.due) - 1
+        message = _("Po termínu ani s termínem do 30 dní není žádná stránka. Nejbližší kontrola je %(date)s: "
+                    "„%(title)s“") % {"date": written_date(first.due), "title": first.title}
+        if same_day:
+            message += ngettext(" a %(count)s další stránka téhož dne.", " a %(count)s další stránky téhož dne.",
+                                same_day) % {"count": same_day}
+        else:
+            message += "."
+        return message + " " + gettext("Všechny termíny ukáže stav „Aktuální (termín později)“.")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -237,9 +258,9 @@ class TranslationReportView(ListReportView):
         Column("language_name", label=_("Jazyk"), sort_key="language"),
         Column("status_label", label=_("Stav"), sort_key="status_order"),
         Column("changed_at", label=_("Česky zveřejněno"), sort_key="changed_at",
-               accessor=lambda state: czech_date(state.changed_at)),
+               accessor=lambda state: written_date(state.changed_at)),
         Column("translated_at", label=_("Překlad převzal text"), sort_key="translated_at",
-               accessor=lambda state: czech_date(state.translated_at)),
+               accessor=lambda state: written_date(state.translated_at)),
         Column("untranslated", label=_("Nepřeložených textů"), sort_key="untranslated"),
         TitleColumn("translation_url", label=_("Překlad"),
                     accessor=lambda state: gettext("Přeložit") if state.status == coverage.Status.MISSING

@@ -20,6 +20,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageSitemap}}, name="sitemap"),
+    path("prepazka/objednavky/", include("booking.desk_urls")),
     path("prepazka/", include("frontdesk.urls")),
     path("otevrena-data/", include("opendata.urls")),
     path("id/", include((opendata_urls.identifier_urlpatterns, "identifiers"))),
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
     path("plan/", include("situations.urls")),
     path("zpetna-vazba/", include("feedback.urls")),
+    path("objednani/", include("booking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -46,7 +46,7 @@ def calendar_bytes(situations, url, today=None):
     for deadline in dated_deadlines(situations):
         start = deadline.counted_from or today
         due = start + datetime.timedelta(days=deadline.days)
-        counted_from = _("Počítáno od %(date)s.") % {"date": date_format(start, "DATE_FORMAT")}
+        counted_from = (_("Počítáno od %(date)s.") % {"date": date_format(start, "SHORT_DATE_FORMAT")})
         event = Event()
         event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())
