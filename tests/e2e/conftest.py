@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.demo_database import use_demo_database
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -95,7 +97,7 @@ def mail_server():
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory, site_database_url, mail_server):
+def live_site(tmp_path_factory, site_database_url, mail_server, demo_database_file):
     var_dir = tmp_path_factory.mktemp("site-var")
     env = {**os.environ, **DEMO_PASSWORDS, "NAVIGATOR_VAR_DIR": str(var_dir),
            "DJANGO_SETTINGS_MODULE": "navigator.settings.test",
@@ -104,8 +106,10 @@ def live_site(tmp_path_factory, site_database_url, mail_server):
     env.pop("DATABASE_URL", None)
     if site_database_url:
         env["DATABASE_URL"] = site_database_url
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"], ["ensure_demo_users"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    loaded = not site_database_url and use_demo_database(demo_database_file, var_dir)
+    for command in (["migrate", "--no-input", "-v0"], None if loaded else ["load_demo", "-v0"], ["ensure_demo_users"]):
+        if command:
+            subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "navigator.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.demo_database import use_demo_database
 from tests.e2e.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,13 +37,17 @@ def fetch(base, path, headers=None):
 
 
 @pytest.fixture(scope="module")
-def production_site(tmp_path_factory):
+def production_site(tmp_path_factory, demo_database_file):
     var_dir = tmp_path_factory.mktemp("production-var")
     env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DEBUG"}}
     env.update(DJANGO_SETTINGS_MODULE="navigator.settings.production", NAVIGATOR_VAR_DIR=str(var_dir),
                SECRET_KEY="production-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
                ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="CRITICAL")
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+    loaded = use_demo_database(demo_database_file, var_dir)
+    for command in (["migrate", "--no-input", "-v0"], None if loaded else ["load_demo", "-v0"],
+                    ["collectstatic", "--no-input", "-v0"]):
+        if command is None:
+            continue
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
     port = free_port()
