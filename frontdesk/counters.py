@@ -1,7 +1,7 @@
 """Today at the office: every counter with its state now and its hours today, for the desk's side panel."""
 
-from services.hours import hours_on, prague_today
 from languages.locales import in_default_language
+from services.hours import hours_on, prague_today
 from services.models import CounterPage
 
 

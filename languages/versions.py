@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import translate_url
+from django.utils.http import urlencode
 from wagtail.models import Page
 
 from .locales import DEFAULT_LANGUAGE, language_codes, language_name
@@ -65,12 +66,30 @@ def page_versions(page, request=None):
     return versions
 
 
+# What the switcher carries over of a query string: the guide's answers and a search are short; a parameter
+# that is not (or holds control characters) is bad input, and the switcher must not repeat it into the page.
+LONGEST_CARRIED_VALUE = 200
+MOST_CARRIED_PARAMETERS = 100
+
+
+def _carried(text):
+    return len(text) <= LONGEST_CARRIED_VALUE and all(character >= " " for character in text)
+
+
+def carried_query(request):
+    """The request's query string as the other languages' versions of the page get it."""
+    pairs = [(key, value) for key, values in request.GET.lists() for value in values
+             if _carried(key) and _carried(value)]
+    return urlencode(pairs[:MOST_CARRIED_PARAMETERS])
+
+
 def view_versions(request):
     """A view that is the same in every language (the plan, search): its address in each, with the same query.
     None for a view with one address only (the open data page): it has no other language to switch to."""
-    path = request.get_full_path()
     current = getattr(request, "LANGUAGE_CODE", DEFAULT_LANGUAGE)
-    versions = [Version(code, translate_url(path, code), True, current=code == current) for code in language_codes()]
+    query = carried_query(request)
+    versions = [Version(code, translate_url(request.path, code) + (f"?{query}" if query else ""), True,
+                        current=code == current) for code in language_codes()]
     if len({version.url for version in versions}) < len(versions):
         return None
     return versions

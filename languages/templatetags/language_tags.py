@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from ..locales import DEFAULT_LANGUAGE
 from ..staleness import stale_translation as find_stale_translation
-from ..versions import Version, page_versions, translated_versions, view_versions
+from ..versions import Version, carried_query, page_versions, translated_versions, view_versions
 
 register = template.Library()
 
@@ -15,9 +15,16 @@ def _with_request_tail(version, request, page):
     if not version.translated or version.current:
         return version
     tail = request.path[len(page.url):] if page.url and request.path.startswith(page.url) else ""
-    query = request.META.get("QUERY_STRING", "")
+    query = carried_query(request)
     url = version.url + tail + (f"?{query}" if query else "")
     return Version(version.language, url, True, version.current, version.fallback_title, version.page)
+
+
+def _serves_page(request):
+    """Whether the request shows the page itself (or one of its sub-addresses), rather than a view that shows a
+    page's content elsewhere: the clerks' desk shows a situation, and has no other language."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name == "wagtail_serve"
 
 
 @register.simple_tag(takes_context=True)
@@ -29,7 +36,7 @@ def language_versions(context):
     cached = getattr(request, "_language_versions", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    if isinstance(page, Page) and page.pk:
+    if isinstance(page, Page) and page.pk and _serves_page(request):
         versions = [_with_request_tail(version, request, page) for version in page_versions(page, request)]
     elif request is not None:
         versions = view_versions(request) or []
