@@ -68,7 +68,7 @@ class CounterFactory(PageFactory):
     class Meta:
         model = CounterPage
 
-    parent = factory.LazyFunction(CounterIndexPage.objects.get)
+    parent = factory.LazyFunction(lambda: czech(CounterIndexPage).get())
     title = factory.Sequence(lambda n: f"Pracoviště {n}")
     slug = factory.Sequence(lambda n: f"test-pracoviste-{n}")
     organisation = "Úřad"
@@ -101,7 +101,7 @@ class ServiceFactory(PageFactory):
                 lambda n: [ServiceLegalReference(act=f"{n}/2000 Sb.", title="zákon")]),
         )
 
-    parent = factory.LazyFunction(ServiceIndexPage.objects.get)
+    parent = factory.LazyFunction(lambda: czech(ServiceIndexPage).get())
     title = factory.Sequence(lambda n: f"Služba {n}")
     slug = factory.Sequence(lambda n: f"test-sluzba-{n}")
     provider = "Úřad"

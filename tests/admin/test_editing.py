@@ -26,7 +26,7 @@ def editor(client_cs):
     (TopicPage, "bydleni", ["Obsah"]),
 ])
 def test_page_edit_screens_open_with_their_tabs(editor, model, slug, tabs):
-    page = model.objects.get(slug=slug)
+    page = czech(model).get(slug=slug)
     response = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     html = response.content.decode()

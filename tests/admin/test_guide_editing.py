@@ -108,7 +108,7 @@ def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, clien
     ("mam = pes; mam != pes", "Podmínky u otázky „Co se vás ještě týká?“ si odporují"),
 ])
 def test_a_condition_nobody_can_meet_is_refused(editor, condition, message):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def impossible(data):
         data[f"steps-{step_index(data, 'Přihlaste psa u nového úřadu')}-condition"] = condition
@@ -118,7 +118,7 @@ def test_a_condition_nobody_can_meet_is_refused(editor, condition, message):
 
 
 def test_a_condition_may_use_a_question_added_in_the_same_edit(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def add_question_and_use_it(data):
         index = int(data["questions-TOTAL_FORMS"])
@@ -132,7 +132,7 @@ def test_a_condition_may_use_a_question_added_in_the_same_edit(editor):
 
 
 def test_the_condition_field_is_a_builder_over_the_text(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     builder = soup.select_one("[data-condition-builder] input[name=steps-0-condition]")

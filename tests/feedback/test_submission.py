@@ -163,7 +163,7 @@ def test_a_missing_or_malformed_page_id_is_refused(client_cs, page_id):
 
 
 def test_a_page_that_does_not_exist_or_takes_no_feedback_is_404(client_cs, moving):
-    home = Page.objects.get(depth=2)
+    home = czech(Page).get(depth=2)
     draft = czech(SituationPage).live().exclude(pk=moving.pk).first()
     draft.unpublish()
     for page_id in (999999, home.pk, draft.pk):

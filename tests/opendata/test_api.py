@@ -67,9 +67,9 @@ def test_a_counter_lists_its_hours(client_cs):
 ])
 def test_snippet_endpoints_list_and_detail(client_cs, endpoint, model, field, value):
     listing = get_json(client_cs, f"/api/v2/{endpoint}/?limit=100")
-    assert listing["meta"]["total_count"] == model.objects.count()
-    assert [item["slug"] for item in listing["items"]] == sorted(model.objects.values_list("slug", flat=True))
-    obj = model.objects.order_by("slug").first()
+    assert listing["meta"]["total_count"] == czech(model).count()
+    assert [item["slug"] for item in listing["items"]] == sorted(czech(model).values_list("slug", flat=True))
+    obj = czech(model).order_by("slug").first()
     detail = get_json(client_cs, f"/api/v2/{endpoint}/{obj.pk}/")
     assert detail[field] == value(obj) and detail["meta"]["type"] == f"services.{model.__name__}"
 
