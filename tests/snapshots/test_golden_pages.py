@@ -119,6 +119,18 @@ def test_home_topics_and_situations(client_cs, frozen):
     check(client_cs, pages)
 
 
+def test_pages_in_english_and_ukrainian(client_cs, frozen):
+    """The home page and a situation with its answered guide in each other language (the Czech ones above)."""
+    moving = czech(SituationPage).prefetch_related("questions").get(slug="zmena-trvaleho-pobytu")
+    query = urlencode(answers_for(moving))
+    pages = []
+    for language in ("en", "uk"):
+        pages += [(f"{language}-home", f"/{language}/"),
+                  (f"{language}-situation--{moving.slug}", f"/{language}{moving.url}"),
+                  (f"{language}-situation-answered--{moving.slug}", f"/{language}{moving.url}?{query}")]
+    check(client_cs, pages)
+
+
 def test_plans(client_cs, frozen):
     by_slug = {page.slug: page for page in situation_pages()}
     two = ["zmena-trvaleho-pobytu", "obcansky-prukaz"]
