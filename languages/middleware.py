@@ -14,8 +14,10 @@ class LanguageFromPathMiddleware:
 
     def __call__(self, request):
         language = language_of_path(request.path_info)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # The language is the request's only: what runs after it in the same thread (a worker's next job, a
+        # test) starts from the default again, as Django's own middleware leaves it to chance.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

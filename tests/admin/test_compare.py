@@ -96,6 +96,6 @@ def test_putting_a_steps_services_in_another_order_shows_the_new_order(editor):
     (CounterPage, "matrika", "room", "přízemí, dveře 12"),
 ])
 def test_changing_one_field_of_a_service_or_counter_shows_only_it(editor, model, slug, field, value):
-    page = model.objects.get(slug=slug)
+    page = czech(model).get(slug=slug)
     save_draft(editor, page, lambda data: data.update({field: value}))
     assert changed_labels(compared(editor, page)) == [str(model._meta.get_field(field).verbose_name).capitalize()]

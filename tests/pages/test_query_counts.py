@@ -48,9 +48,12 @@ def page_cache_off(settings):
 # booking setups of its services (none here; with some, their hours and the places taken: booking.offers), plus
 # Wagtail's site, settings and the user bar, and Wagtail's site root paths from the shared cache twice: for the
 # links built with the request (breadcrumbs) and for the page's own address (the checklist's link).
-# The print sheet leaves out Wagtail's user bar and the breadcrumbs.
-SITUATION_QUERIES = 25 + 2 * SITE_ROOT_PATHS_QUERIES
-PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
+# With one page tree per language, Wagtail reads the active locale and routes through that language's home
+# page, and the page's language versions (switcher, hreflang) take one query for the page and its ancestors.
+# The print sheet leaves out Wagtail's user bar and the breadcrumbs, so there the switcher's addresses read the
+# site root paths once more.
+SITUATION_QUERIES = 27 + 2 * SITE_ROOT_PATHS_QUERIES
+PRINT_QUERIES = 25 + 2 * SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
