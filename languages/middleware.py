@@ -1,5 +1,7 @@
 """Activates the language of the address (/en/…, /uk/…, Czech without a prefix) for the whole request."""
 
+from django.conf import settings
+from django.urls import get_resolver
 from django.utils import translation
 
 from .locales import language_of_path
@@ -11,6 +13,10 @@ class LanguageFromPathMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Wagtail builds some of its admin views' labels (the snippets' breadcrumbs) once, when the URLconf is
+        # first read; read here in the default language, not in the language of whichever request comes first.
+        with translation.override(settings.LANGUAGE_CODE):
+            get_resolver().url_patterns
 
     def __call__(self, request):
         language = language_of_path(request.path_info)

@@ -32,7 +32,7 @@ READ_BY_ALL = [
     # content, not the admin's words).
     "/admin/snippets/services/requireddocument/?locale=cs",
     "/admin/snippets/services/requireddocument/add/",
-    "/admin/choose-page/",
+    "/admin/choose-page/?locale=cs",
     "/admin/documents/chooser/",
     "/admin/images/chooser/",
 ]
