@@ -22,7 +22,10 @@ changed.
 
 import re
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import get_resolver
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
@@ -95,6 +98,10 @@ class TranslationLoader:
         self.data = loader.data
 
     def run(self):
+        # wagtail-localize works in the language of each translation; if the URLconf is first read then, Wagtail
+        # builds the admin labels it makes at startup in that language for the whole process (a test session).
+        with translation.override(settings.LANGUAGE_CODE):
+            get_resolver().url_patterns
         for language in LANGUAGES:
             memory = SegmentMemory(language, self.data)
             locale = Locale.objects.filter(language_code=language).first()
