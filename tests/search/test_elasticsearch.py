@@ -29,7 +29,7 @@ from search.backends.fallback import FallbackBackend
 from search.documents import all_documents
 from search.evaluation import evaluate
 from search.planning import plan_query, vocabulary
-from search.ranking import RELATIVE_CUTOFF, term_weights
+from search.ranking import LANGUAGE_BOOST, RELATIVE_CUTOFF, term_weights
 
 from . import evaluation_sets, query_semantics
 
@@ -258,8 +258,10 @@ def test_rebuild_creates_an_index_of_our_terms_and_swaps_the_alias_in_one_call(e
     assert create["aliases"] == {REBUILDING: {}}  # writes during the rebuild reach it
     properties = create["mappings"]["properties"]
     assert create["mappings"]["dynamic"] == "strict"
-    assert properties["cs"]["properties"] == {"terms": {"type": "keyword"}, "weights": {"type": "rank_features"}}
-    for name in ("type", "slug", "audience", "topic", "department", "url", "title"):
+    for language in ("cs", "en", "uk"):  # each language's analysis in its own field set
+        assert properties[language]["properties"] == {"terms": {"type": "keyword"},
+                                                      "weights": {"type": "rank_features"}}
+    for name in ("type", "slug", "audience", "topic", "department", "url", "title", "language"):
         assert properties[name] == {"type": "keyword"}
     for name in ("summary", "lay_terms", "body"):
         assert properties[name] == {"type": "text", "index": False}
@@ -272,6 +274,7 @@ def test_rebuild_creates_an_index_of_our_terms_and_swaps_the_alias_in_one_call(e
     assert first["cs"]["terms"] == sorted(first["cs"]["weights"])
     assert {"obcansk", "prukaz", "obcank", "op"} <= set(first["cs"]["terms"])  # "i", "v" are stop words
     assert [line["create"]["_id"] for line in lines[::2]] == ["87", "24", "6"]
+    assert first["language"] == "cs" and "en" not in first and "uk" not in first
 
     assert es.sent("POST", "/_aliases")[0].json == {"actions": [
         {"remove": {"index": OLD_INDEX, "alias": ALIAS}},
@@ -423,7 +426,47 @@ def test_writes_wait_longer_than_a_search(es, backend):
     assert es.sent("PUT", "/_bulk")
 
 
+def english_id_card():
+    return SearchDocument(page_id=2087, type="situation", slug="obcansky-prukaz",
+                          title="ID card (občanský průkaz), including your first at 15", url="/en/documents/id-card/",
+                          summary="Is your ID card (občanka) expiring?", lay_terms="ID card, identity card, občanka",
+                          body="Any Czech citizen can apply.", audience="citizens", topic="doklady",
+                          department="odbor-obcanskospravni", language="en")
+
+
+def test_a_translation_is_written_in_its_languages_field_set(es, backend):
+    backend.index([english_id_card()])
+    source = es.sent("PUT", "/_bulk")[0].ndjson[1]
+    assert source["language"] == "en" and "cs" not in source
+    # Snowball's English stems: "card" stays, "citizen" stays, "expiring" -> "expir"; Czech names are folded.
+    assert {"id", "card", "ident", "obcanka", "expir", "citizen"} <= set(source["en"]["terms"])
+    assert source["en"]["weights"] == pytest.approx(term_weights(english_id_card()))
+
+
 # -- search -----------------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_every_language_is_searched_and_the_visitors_ranks_first(es, backend):
+    DatabaseBackend().index([english_id_card()])  # the vocabulary now has English terms
+    es.prefer("74_search_languages.json")
+    results = backend.search("id card obcanka", language="en")
+    best, body = search_bodies(es)
+
+    # One clause per language whose plan has terms, each over its own fields; the best score is taken before
+    # the visitor's language counts, and the cutoff is a share of it.
+    clauses = best["query"]["function_score"]["query"]["bool"]["should"]
+    fields = [{f["rank_feature"]["field"].split(".")[0] for f in features({"query": clause})} for clause in clauses]
+    assert fields == [{"cs"}, {"en"}]
+    language = body["query"]["function_score"]
+    assert language["functions"] == [{"filter": {"term": {"language": "en"}}, "weight": LANGUAGE_BOOST}]
+    assert language["query"]["function_score"]["min_score"] == pytest.approx(4107.5 * RELATIVE_CUTOFF)
+    assert "functions" not in best["query"]["function_score"]
+
+    assert [(hit.slug, hit.language, hit.url) for hit in results.hits] == [
+        ("obcansky-prukaz", "en", "/en/documents/id-card/"), ("obcansky-prukaz", "cs", "/doklady/obcansky-prukaz/")]
+    assert "<mark>ID</mark> <mark>card</mark>" in results.hits[0].highlight  # English words, marked by English terms
+    assert results.hits[0].as_json()["language"] == "en"
+
 
 @pytest.mark.django_db
 def test_search_maps_a_recorded_response_to_the_common_result_shape(es, backend):
