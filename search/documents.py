@@ -78,25 +78,27 @@ def service_document(page, slug=None):
 
 
 def counter_hours_text(page):
-    """The counter's weekly hours in words ("pondělí 8:00–12:00, 13:00–18:00 …"), so a query about when it is
-    open meets them, and its highlight shows them."""
+    """The counter's weekly hours in words: "Úřední hodiny: pondělí 8:00–12:00, 13:00–18:00; úterý …"."""
     days = hours.weekly_schedule(page.opening_hours.all())
-    return "; ".join(f"{day.name} {day.text or _('zavřeno')}" for day in days)
+    week = "; ".join(f"{day.name} {day.text or _('zavřeno')}" for day in days)
+    return f"{_('Úřední hodiny')}: {week}"
 
 
 def counter_document(page, services=None, slug=None):
-    """A counter: where it is, when it is open, and what is done there (its services and how they are paid)."""
+    """A counter: where it is, when it is open, and what is done there (its services and how they are paid).
+
+    Its hours are its lay terms: what people ask of a place is when it is open, in the words of the synonym
+    files ("otevírací doba", "kdy má otevřeno" find "úřední hodiny"), and a result then shows them."""
     services = list(services if services is not None else
                     ServicePage.objects.live().filter(counters=page).prefetch_related("fees"))
     body = _text(
-        counter_hours_text(page), page.organisation, page.street, page.city, page.building, page.floor, page.room,
+        page.organisation, page.street, page.city, page.building, page.floor, page.room,
         *(service.title for service in services),
         *(fee.how_to_pay for service in services for fee in service.fees.all()),
         # Closures say what is inside ("Inventura pokladny": the cash desk is here).
         *(exception.note for exception in page.exceptions.all()),
     )
-    # What people ask of a place, whatever its name: when it is open and where it is.
-    lay_terms = _("úřední hodiny, otevírací doba, kdy má otevřeno, adresa, kde to je")
+    lay_terms = counter_hours_text(page)
     return SearchDocument(
         page_id=page.pk, type=ResultType.COUNTER, slug=slug or page.slug, title=page.title, url=page.url or "",
         summary=page.summary, lay_terms=lay_terms, body=body,

@@ -35,7 +35,7 @@ def _facet_options(filterset, facets):
 def search(request):
     run = run_search(request.GET)
     context = {"query": run.query, "notices": run.notices, "results": run.results, "page_title": _("Hledání"),
-               "type_labels": dict(ResultType.choices)}
+               "type_labels": dict(ResultType.choices), "visitor_language": run.language}
     if run.results is not None:
         context["page_obj"] = run.paginator.get_page(run.page_number)
         links = result_links.open_urls(run.query, [hit.page_id for hit in run.results.hits],

@@ -5,13 +5,13 @@ will for the translated demo catalog.
 """
 
 import pytest
-from wagtail.models import Locale
 
 from search.analysis import analyze
 from search.backends import get_backend
 from search.documents import all_documents, document_for
 from search.indexing import rebuild
 from situations.models import SituationPage
+from tests.translations import translate
 
 ENGLISH_PARKING = {
     "slug": "parking-permit",
@@ -27,16 +27,6 @@ UKRAINIAN_PARKING = {
                "віконця.",
     "lay_terms": "дозвіл на паркування, паркування біля дому, синя зона",
 }
-
-
-def translate(page, language, fields):
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    translation = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    translation.refresh_from_db()
-    return translation
 
 
 @pytest.fixture
@@ -131,3 +121,17 @@ def test_an_unknown_language_is_a_notice_not_an_error(client_cs, lang):
 def test_autocomplete_says_each_suggestions_language(translated, client_cs):
     suggestions = client_cs.get("/api/search/autocomplete/", {"q": "parking perm", "lang": "en"}).json()["suggestions"]
     assert suggestions[0]["language"] == "en" and suggestions[0]["title"] == ENGLISH_PARKING["title"]
+
+
+@pytest.mark.django_db
+def test_the_search_page_marks_a_result_in_another_language(translated, client_cs):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client_cs.get("/hledat/", {"q": "parking permit"}).content, "html.parser")
+    first = page.select_one(".search-results__item")
+    link = first.select_one("a")
+    # Screen readers read the English title in English; the label says which language it is, in Czech.
+    assert (link["lang"], link["hreflang"], link.get_text(strip=True)) == ("en", "en", ENGLISH_PARKING["title"])
+    assert "anglicky" in first.get_text(" ", strip=True).lower()
+    czech = BeautifulSoup(client_cs.get("/hledat/", {"q": "parkovací oprávnění"}).content, "html.parser")
+    assert not czech.select_one(".search-results__item a").has_attr("lang")
