@@ -43,8 +43,10 @@ def texts(czech, english):
 
 
 def in_languages(czech, translations):
-    """A Czech text and its translations ({language: text}), each tagged, Czech first; empty ones left out."""
-    return [cs(czech)] + [tagged(text, language) for language, text in sorted(translations.items()) if text]
+    """A Czech text and its translations ({language: text}), each tagged, Czech first; empty ones left out.
+    Untranslated, it is the Czech string alone, as a single value."""
+    others = [tagged(text, language) for language, text in sorted(translations.items()) if text]
+    return [cs(czech), *others] if others else cs(czech)
 
 
 def ref(uri):
