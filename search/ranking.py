@@ -30,7 +30,7 @@ LANGUAGE_BOOST = 2 / RELATIVE_CUTOFF
 PLACE_WORDS = {
     "cs": "úřední hodiny otevírací doba otevřeno otevřená otevřený zavřeno zavřená otvírá otevírá",
     "en": "opening hours office hours open opens closed",
-    "uk": "години роботи графік розклад відкрито відчинено працює зачинено",
+    "uk": "години прийому години роботи графік розклад відкрито відчинено зачинено",
 }
 
 
