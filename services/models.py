@@ -23,7 +23,8 @@ from opendata.api_fields import LivePages
 
 from . import hours, opening
 from .documents import DocumentRow
-from .fees import fee_rows
+from .fees import FeeKind, FeePeriod, fee_rows
+from .forms import ServicePageForm
 from .service_list import service_list_context
 from .snippets import ApplicationForm, Audience, Channel, Department, RequiredDocument
 
@@ -315,6 +316,7 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         ObjectList(Page.promote_panels, heading=_("Propagace")),
         ObjectList(Page.settings_panels, heading=_("Nastavení")),
     ])
+    base_form_class = ServicePageForm
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
 
@@ -342,19 +344,39 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
 
 
 class ServiceFee(Orderable):
-    """A fee of a service; rows of one service are alternatives (by channel or by case), never a sum."""
+    """A fee paid or a benefit received through a service, with its period; see services.fees for how rows add up."""
 
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="fees")
-    label = models.CharField(_("za co"), max_length=255)
+    label = models.CharField(_("za co"), max_length=255,
+                             help_text=_("Za co a pro koho, např. „Pas pro dítě do 15 let“."))
     amount = models.DecimalField(_("částka v Kč"), max_digits=10, decimal_places=2)
+    period = models.CharField(_("jak často"), max_length=20, choices=FeePeriod.choices, default=FeePeriod.ONCE,
+                              help_text=_("Za kus: za stránku, tabulku, podpis… Napište v popisku, za co."))
+    kind = models.CharField(_("druh"), max_length=20, choices=FeeKind.choices, default=FeeKind.FEE,
+                            help_text=_("Dávky, které člověk dostane, ukážeme zvlášť a nikdy je nepřičteme."))
+    tariff_group = models.CharField(
+        _("skupina sazeb"), max_length=60, blank=True,
+        help_text=_("Sazby se stejnou skupinou se vylučují, platí právě jedna (např. „věk“: dospělý, nebo dítě). "
+                    "Nesčítáme je; když průvodce neví, která platí, napíšeme, pro koho je která."))
+    optional = models.BooleanField(
+        _("jen na přání nebo jen někdy"), default=False,
+        help_text=_("Příplatek, který platí jen ten, kdo si ho vybere nebo koho se týká (expresní vydání, další "
+                    "stránka). Do celkové částky ho nepočítáme, pokud ho nepotvrdí podmínka."))
+    condition = models.CharField(
+        _("jen pokud"), max_length=500, blank=True,
+        help_text=_("Podmínka na odpovědi průvodce jako u kroků: „otazka = volba“, „otazka != volba“, více podmínek "
+                    "oddělte středníkem. Platí v každé situaci, která službu používá a na otázku se ptá; kde se "
+                    "situace neptá, ukážeme poplatek s tím, pro koho je."))
     channel = models.CharField(_("platí při podání"), max_length=20, default="any",
                                choices=[("any", _("jakkoli"))] + [(c.value, c.label) for c in (Channel.IN_PERSON, Channel.ONLINE)])
     how_to_pay = models.CharField(_("jak zaplatit"), max_length=255, blank=True)
     valid_from = models.DateField(_("platí od"), null=True, blank=True)
 
-    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("channel")]),
-              FieldRowPanel([FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
-    api_fields = ["label", "amount", "channel", "how_to_pay", "valid_from"]
+    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("period"), FieldPanel("kind")]),
+              FieldRowPanel([FieldPanel("tariff_group"), FieldPanel("optional")]), FieldPanel("condition"),
+              FieldRowPanel([FieldPanel("channel"), FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
+    api_fields = ["label", "amount", "period", "kind", "tariff_group", "optional", "condition", "channel",
+                  "how_to_pay", "valid_from"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("poplatek")

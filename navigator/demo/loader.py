@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from navigator.models import OfficeSettings
+from services.fees import FeeKind, FeePeriod
 from services.hours import WEEKDAY_CODES, parse_interval
 from services.models import (
     ApplicationForm,
@@ -33,6 +35,7 @@ from services.models import (
     ServicePage,
 )
 from situations import guide
+from situations.fee_conditions import errors_against
 from situations.models import (
     HomePage,
     SituationDeadline,
@@ -51,7 +54,7 @@ from .models import LoadedRecord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
@@ -373,10 +376,36 @@ class Loader:
         page.counters = [self.lookup(CounterPage, slug, what) for slug in record.get("counters") or []]
         page.forms = [self.lookup(ApplicationForm, slug, what) for slug in record.get("forms") or []]
         page.documents = [ServiceDocument(**self.requirement(row, what)) for row in record.get("documents") or []]
-        page.fees = [ServiceFee(label=row["label"], amount=Decimal(str(row["amount"])),
-                                channel=row.get("channel", "any"), how_to_pay=row.get("how_to_pay", ""),
-                                valid_from=row.get("valid_from")) for row in record.get("fees") or []]
+        page.fees = [self.fee(row, what) for row in record.get("fees") or []]
         page.legal_references = [ServiceLegalReference(**self.legal(row)) for row in record.get("legal") or []]
+
+    def fee(self, row, what):
+        period, kind = row.get("period"), row.get("kind", FeeKind.FEE)
+        if period not in FeePeriod.values:
+            raise DataError(f"{what}, fee '{row['label']}': period must be one of {FeePeriod.values}, not {period!r}")
+        if kind not in FeeKind.values:
+            raise DataError(f"{what}, fee '{row['label']}': kind must be one of {FeeKind.values}, not {kind!r}")
+        errors = errors_against(row.get("if") or "", self.asking.get(what.removeprefix("service "), []))
+        if row.get("if") and errors:
+            raise DataError(f"{what}, fee '{row['label']}': condition '{row['if']}': {' '.join(errors)}")
+        return ServiceFee(label=row["label"], amount=Decimal(str(row["amount"])), period=period, kind=kind,
+                          tariff_group=row.get("group") or "", optional=bool(row.get("optional")),
+                          condition=row.get("if") or "", channel=row.get("channel", "any"),
+                          how_to_pay=row.get("how_to_pay", ""), valid_from=row.get("valid_from"))
+
+    @cached_property
+    def asking(self):
+        """For each service slug, the (title, questions) of the situations whose steps use it, from the data."""
+        asking = {}
+        for records in self.data["situations"].values():
+            for record in records:
+                questions = [guide.Question(row["key"], row["text"],
+                                            tuple(guide.parse_options(self.options(row, record["slug"]))))
+                             for row in record.get("questions") or []]
+                used = dict.fromkeys(slug for step in record.get("steps") or [] for slug in step.get("services") or [])
+                for slug in used:
+                    asking.setdefault(slug, []).append((record["title"], questions))
+        return asking
 
     def apply_situation(self, page, record):
         what = f"situation {record['slug']}"
