@@ -104,7 +104,7 @@ class Catalog:
     faqs: list = field(default_factory=list)  # FAQs of live situations: dicts
     related: list = field(default_factory=list)  # (situation pk, related situation pk)
     service_counters: dict = field(default_factory=dict)  # service pk -> set of counter pks
-    documents: list = field(default_factory=list)  # (pk, name, obtain_situation pk) where one is set
+    documents: list = field(default_factory=list)  # (pk, name, issued_by pk) where one is set
 
     def is_live(self, pk):
         return self.page_states.get(pk, ("", False))[1]
@@ -155,8 +155,8 @@ def load_catalog():
         service_counters[service_pk].add(counter_pk)
     catalog.service_counters = dict(service_counters)
     catalog.documents = list(
-        RequiredDocument.objects.filter(obtain_situation__isnull=False)
-        .values_list("id", "name", "obtain_situation_id").order_by("name")
+        RequiredDocument.objects.filter(issued_by__isnull=False)
+        .values_list("id", "name", "issued_by_id").order_by("name")
     )
     return catalog
 

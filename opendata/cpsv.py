@@ -239,7 +239,7 @@ class GraphBuilder:
         return self.add(node)
 
     def add_document(self, document):
-        obtain = document.obtain_situation
+        issuer = document.issued_by
         return self.add({
             "@id": identifiers.uri("document", document.slug),
             "@type": "cv:Evidence",
@@ -249,8 +249,8 @@ class GraphBuilder:
             "skos:altLabel": [cs(term.strip()) for term in document.lay_names.split(",") if term.strip()],
             "dct:type": ref(identifiers.uri("document_type", "ze-zakladnich-registru"))
             if document.fetched_by_office else None,
-            "dct:relation": ref(identifiers.uri("situation", obtain.slug))
-            if self.catalog.is_public_page(obtain) else None,
+            "dct:relation": ref(identifiers.uri("service", issuer.slug))
+            if self.catalog.is_public_page(issuer) else None,
         })
 
     def service_channels(self, service):

@@ -278,9 +278,9 @@ DOCUMENTS = Dataset(
         Column("lidove_nazvy", _("Jak dokladu říkají lidé, oddělené „|“."), lambda row, catalog: terms(row.lay_names)),
         Column("popis", _("Co to je."), lambda row, catalog: row.description),
         Column("jak_ziskat", _("Jak doklad získat."), lambda row, catalog: row.how_to_get),
-        Column("kde_ziskat", _("Adresa životní situace, která popisuje, jak doklad získat."),
-               lambda row, catalog: catalog.page_url(row.obtain_situation)
-               if catalog.is_public_page(row.obtain_situation) else ""),
+        Column("kde_ziskat", _("Adresa služby, která doklad vydává."),
+               lambda row, catalog: catalog.page_url(row.issued_by)
+               if catalog.is_public_page(row.issued_by) else ""),
         Column("urad_si_zjisti_sam", _("true, když si úřad údaje zjistí sám ze základních registrů."),
                lambda row, catalog: row.fetched_by_office),
         Column("sluzby", _("Služby, které doklad uvádějí: slug ze souboru služeb."),

@@ -52,6 +52,8 @@ class Judgement:
 
     applies: bool | None = True
     condition: str = ""
+    # The visitor's answers made the condition hold (not merely: the row has no condition to judge).
+    confirmed: bool = False
 
 
 UNCONDITIONAL = Judgement()
@@ -113,13 +115,13 @@ def _statuses(fees):
     for fee, judgement in fees:
         if fee.tariff_group:
             chosen = decided[fee.tariff_group]
-            if fee.optional and judgement.applies is not True:
+            if fee.optional and not judgement.confirmed:
                 statuses.append(Status.EXTRA)
             elif chosen is None:
                 statuses.append(Status.TARIFF)
             else:
                 statuses.append(Status.APPLIES if fee is chosen else Status.EXTRA)
-        elif fee.optional and judgement.applies is not True:
+        elif fee.optional and not judgement.confirmed:
             statuses.append(Status.EXTRA)
         elif judgement.applies is None:
             statuses.append(Status.CONDITIONAL)
@@ -134,8 +136,8 @@ def _decided_tariff(members):
     Optional tariffs (express issue, a vanity plate) are chosen only by those who want them, so they never decide
     a group. A tariff whose condition the answers confirmed wins over those without a condition.
     """
-    base = [(fee, judgement) for fee, judgement in members if not fee.optional or judgement.applies is True]
-    confirmed = [fee for fee, judgement in base if fee.condition and judgement.applies is True]
+    base = [(fee, judgement) for fee, judgement in members if not fee.optional or judgement.confirmed]
+    confirmed = [fee for fee, judgement in base if judgement.confirmed]
     if len(confirmed) == 1:
         return confirmed[0]
     if len(base) == 1 and base[0][1].applies is True:
@@ -174,16 +176,15 @@ class FeeTotal:
     benefits: tuple = ()  # FeeRow of benefits the visitor may receive, shown apart
 
     @property
+    def paid_sums(self):
+        """The sums above zero: a one-off fee of nothing beside a yearly one is not worth a word."""
+        return tuple(row for row in self.sums if row.amount)
+
+    @property
     def free(self):
         """Nothing to pay for certain: no sum above zero, nothing per item, no tariff to choose."""
         return not any(row.amount for row in self.sums) and not self.per_item and not self.choices
 
-    @property
-    def single(self):
-        """The one figure of a total that is a single one-off sum, or None."""
-        if len(self.sums) == 1 and not self.per_item and not self.choices:
-            return self.sums[0]
-        return None
 
 
 def fee_total(rows):

@@ -338,7 +338,8 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
             .only("title", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
-        context["service_documents"] = [DocumentRow.of(row) for row in self.documents.select_related("document")]
+        context["service_documents"] = [DocumentRow.of(row) for row in
+                                         self.documents.select_related("document", "document__issued_by")]
         context["service_fees"] = fee_rows([self])
         return context
 

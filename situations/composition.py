@@ -114,7 +114,7 @@ def compose_situation(page, answers=None):
 
     fees = fee_rows(services, optional, judge=lambda fee: judge_fee(fee.condition, answers, questions))
     documents = [DocumentRow.of(row, page, verdict) for row, verdict in
-                 judged(page.documents.select_related("document", "document__obtain_situation"))]
+                 judged(page.documents.select_related("document", "document__issued_by"))]
     deadlines = [DeadlineRow(page, row.pk, row.title, row.description, row.days, verdict, answers.date)
                  for row, verdict in judged(page.deadlines.all())]
 

@@ -213,8 +213,10 @@ def judge_fee(condition_text, answers, questions):
         condition = Condition.parse(condition_text)
     except ConditionError:
         return Judgement(True)
-    applies = condition.evaluate(answers.chosen) if condition else True
-    return Judgement(applies, condition.describe(questions) if applies is None else "")
+    if not condition:
+        return Judgement(True)
+    applies = condition.evaluate(answers.chosen)
+    return Judgement(applies, condition.describe(questions) if applies is None else "", confirmed=applies is True)
 
 
 @dataclass

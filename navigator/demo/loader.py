@@ -5,6 +5,7 @@ second run writes nothing, and a changed data file updates (and republishes) exa
 """
 
 import hashlib
+import re
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -53,6 +54,8 @@ from situations.models import (
 from .models import LoadedRecord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# A link between pages in the data's rich text: <a href="page:obcansky-prukaz">.
+PAGE_LINK = re.compile(r'href="page:([\w-]+)"')
 # Bump when the loader maps data to models differently, so every record is written again.
 LOADER_VERSION = 2
 
@@ -179,21 +182,23 @@ class Loader:
                                           "Všechny úkony, které u nás i na jiných úřadech vyřídíte. "
                                           "Vyberte, pro koho, v jaké oblasti a jak je chcete vyřídit.")
         self.load_pages("counters", self.data["counters"], CounterPage, counter_index, self.apply_counter)
-        self.refresh_cache()
-        self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
-        self.refresh_cache()
         topics = self.load_topics(home)
         situations = [(topic_slug, record) for topic_slug, records in self.data["situations"].items()
                       for record in records]
         for topic_slug, _record in situations:
             if topic_slug not in topics:
                 raise DataError(f"situations/{topic_slug}.yaml has no topic of that slug in topics.yaml")
-        # Related situations point at each other, so every situation exists before any is filled in.
-        self.ensure_situation_shells(situations, topics)
+        # Pages link to each other (related situations, links in their texts), so every service and situation
+        # exists before any is filled in.
+        self.ensure_shells(ServicePage, [(service_index, record) for record in self.data["services"]],
+                           provider=True)
+        self.ensure_shells(SituationPage, [(topics[topic], record) for topic, record in situations])
+        self.refresh_cache()
+        self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
         self.refresh_cache()
         self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
                         self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
-        self.link_documents_to_situations()
+        self.link_documents_to_services()
         return self.report
 
     def ensure_site(self):
@@ -269,16 +274,17 @@ class Loader:
                 "description": record.get("description", ""), "how_to_get": record.get("how_to_get", ""),
                 "fetched_by_office": bool(record.get("fetched_by_office"))}
 
-    def link_documents_to_situations(self):
+    def link_documents_to_services(self):
+        """Each document's "Nemáte ho?": the service that issues it."""
         self.refresh_cache()
         for record in self.data["documents"]:
-            wanted = record.get("obtain_situation")
+            wanted = record.get("issued_by")
             document = self._cache[RequiredDocument][record["slug"]]
-            situation = self.lookup(SituationPage, wanted, f"document {record['slug']}") if wanted else None
-            wanted_id = situation.pk if situation else None
-            if document.obtain_situation_id != wanted_id:
-                document.obtain_situation_id = wanted_id
-                document.save(update_fields=["obtain_situation"])
+            service = self.lookup(ServicePage, wanted, f"document {record['slug']}") if wanted else None
+            wanted_id = service.pk if service else None
+            if document.issued_by_id != wanted_id:
+                document.issued_by_id = wanted_id
+                document.save(update_fields=["issued_by"])
 
     # -- pages -------------------------------------------------------------------------------------
 
@@ -315,13 +321,25 @@ class Loader:
             topics[record["slug"]] = TopicPage.objects.get(pk=page.pk)
         return topics
 
-    def ensure_situation_shells(self, situations, topics):
-        for topic_slug, record in situations:
-            if not SituationPage.objects.filter(slug=record["slug"]).exists():
-                shell = SituationPage(slug=record["slug"], title=record["title"], summary=record["summary"],
-                                      live=False)
-                topics[topic_slug].add_child(instance=shell)
+    def ensure_shells(self, model, records, provider=False):
+        for parent, record in records:
+            if not model.objects.filter(slug=record["slug"]).exists():
+                extra = {"provider": record["provider"]} if provider else {}
+                shell = model(slug=record["slug"], title=record["title"], summary=record["summary"], live=False,
+                              **extra)
+                parent.add_child(instance=shell)
                 self.new_shells.add(record["slug"])
+
+    def rich(self, text, what):
+        """Rich text from the data, its `href="page:<slug>"` links made into links to those pages."""
+        def link(match):
+            slug = match.group(1)
+            page = self._cache[ServicePage].get(slug) or self._cache[SituationPage].get(slug)
+            if page is None:
+                raise DataError(f"{what} links to unknown page '{slug}'")
+            return f'linktype="page" id="{page.pk}"'
+
+        return PAGE_LINK.sub(link, text or "")
 
     def apply_counter(self, page, record):
         for name in ("title", "organisation", "street", "city"):
@@ -364,7 +382,7 @@ class Loader:
         page.search_description = record["summary"]
         page.lay_terms = terms(record.get("lay_terms"))
         for name in ("when_to_act", "what_you_get", "who_may_apply", "how_to_apply", "remedies"):
-            setattr(page, name, record.get(name) or "")
+            setattr(page, name, self.rich(record.get(name), what))
         page.processing_time = record.get("processing_time") or ""
         page.deadline = record.get("deadline") or ""
         channels = set(record.get("channels") or [])
@@ -416,7 +434,7 @@ class Loader:
         page.search_description = record["summary"]
         page.lay_terms = terms(record.get("lay_terms"))
         for name in ("who_may_act", "conditions", "where_to_go", "online", "remedies", "sanctions"):
-            setattr(page, name, record.get(name) or "")
+            setattr(page, name, self.rich(record.get(name), what))
         page.contact = record.get("contact") or ""
         page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         page.last_reviewed = record.get("last_reviewed")
@@ -429,7 +447,8 @@ class Loader:
         ]
         questions = [guide.Question.from_model(row) for row in page.questions.all()]
         page.steps = [
-            SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
+            SituationStep(title=step["title"], text=self.rich(step.get("text"), what),
+                          optional=bool(step.get("optional")),
                           condition=self.condition(step, questions, what),
                           services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
             for step in record.get("steps") or []
@@ -445,7 +464,8 @@ class Loader:
                                             days=row.get("days"), condition=self.condition(row, questions, what))
                           for row in record.get("deadlines") or []]
         page.legal_references = [SituationLegalReference(**self.legal(row)) for row in record.get("legal") or []]
-        page.faqs = [SituationFAQ(question=row["question"], answer=row["answer"]) for row in record.get("faq") or []]
+        page.faqs = [SituationFAQ(question=row["question"], answer=self.rich(row["answer"], what))
+                     for row in record.get("faq") or []]
         page.related = [SituationRelated(situation=self.lookup(SituationPage, slug, what))
                         for slug in record.get("related") or []]
         page.live = True

@@ -71,7 +71,7 @@ PIECES = {
     "a document row": (r"\{\{ row\.(document\.)?name \}\}</strong>", {"includes/document_row.html"}),
     "a step": (r"\{\{ step\.title \}\}", {"situations/includes/step.html"}),
     "a deadline": (r"nejpozději \{\{ date \}\}", {"situations/includes/deadline_list.html"}),
-    "a fee's amount": (r"amount\|czk", {"includes/fee_table.html"}),
+    "a fee's amount": (r"amount\|czk", {"includes/fee_table.html", "includes/fee_total.html"}),
     "a counter card's address": (r"includes/counter_address\.html",
                                  {"includes/counter_card.html", "services/counter_page.html"}),
 }
