@@ -108,10 +108,10 @@ def test_signature_verification_costs_50_czk_and_a_copy_30_czk_a_page():
 
 
 def test_register_office_fees_since_2024():
-    assert fee("vydani-rodneho-listu", "Duplikát") == 300
-    assert fee("vydani-umrtniho-listu", "Duplikát") == 300
-    assert fee("zadost-o-uzavreni-manzelstvi", "mimo obřadní síň") == 3000
-    assert fee("zadost-o-uzavreni-manzelstvi", "ani jeden") == 5000
+    assert amounts("vydani-duplikatu-matricniho-dokladu") == [300]
+    assert amounts("vydani-rodneho-listu") == [0] and amounts("vydani-umrtniho-listu") == [0]
+    assert fee("zadost-o-uzavreni-manzelstvi", "jinde nebo v jinou dobu") == 3000
+    assert fee("zadost-o-uzavreni-manzelstvi", "Ani jeden") == 5000
     assert fee("zadost-o-uzavreni-manzelstvi", "jen jeden") == 3000
     assert fee("zadost-o-uzavreni-manzelstvi", "církevnímu") == 500
     assert amounts("zmena-jmena-prijmeni-sluzba") == [0, 200, 300, 3000]
@@ -129,18 +129,19 @@ def test_vehicle_plates_and_exemptions():
     assert fee("registrace-vozidla-sluzba", "Tabulka s registrační značkou, za každou") == 200
     assert fee("registrace-vozidla-sluzba", "na přání") == 5000
     assert fee("registrace-vozidla-sluzba", "držitelé průkazu ZTP nebo ZTP/P zdarma") == 800
-    assert fee("zmena-vlastnika-vozidla", "při dědictví a pro držitele průkazu ZTP") == 800
+    assert fee("zmena-vlastnika-vozidla", "osobního automobilu (držitelé průkazu ZTP") == 800
+    assert fee("zmena-vlastnika-vozidla", "zdědili") == 0
     assert "nižší poplatek" not in ALL_TEXT
 
 
 def test_prague_dog_fee_rates():
     service = "poplatek-ze-psu-ohlaseni"
-    assert fee(service, "První pes v bytovém domě") == 1500
-    assert fee(service, "další pes téhož držitele v bytovém domě") == 2250
-    assert fee(service, "První pes v rodinném domě") == 600
+    assert fee(service, "Jeden pes v bytovém domě") == 1500
+    assert fee(service, "další pes v bytovém domě") == 2250
+    assert fee(service, "Jeden pes v rodinném domě") == 600
     assert fee(service, "další pes v rodinném domě") == 900
-    assert fee(service, "staršího 65 let") == 200
-    assert fee(service, "starší 65 let nebo důchodce") == 300
+    assert fee(service, "Jeden pes držitele staršího 65 let") == 200
+    assert fee(service, "další pes držitele staršího 65 let") == 300
     how = SERVICES[service]["how_to_apply"]
     assert "350 Kč" in how and "útulku hl. m. Prahy" in how and "30 dnů" in how
     assert "31. srpna" in SERVICES[service]["when_to_act"]

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from services.documents import DocumentRow
-from services.fees import FeeRow, fee_rows
+from services.fees import FeeRow
 from situations.composition import compose_situation
 from situations.models import SituationPage
 from situations.plan import plan_from_query
@@ -50,20 +50,6 @@ def test_a_plan_of_one_situation_lists_what_the_situation_lists():
     assert plan.fee_rows == situation.fee_rows
     assert plan.fees == situation.fees
     assert [visit.counter for visit in plan.visits] == [visit.counter for visit in situation.visits]
-
-
-def test_fee_rows_span_the_rows_of_their_service():
-    class Fees(list):
-        def all(self):
-            return self
-
-    class Service:
-        def __init__(self, pk, count):
-            self.pk, self.fees = pk, Fees(f"fee {pk}.{index}" for index in range(count))
-
-    rows = fee_rows([Service(1, 3), Service(2, 0), Service(3, 1)], optional={3})
-    assert [(row.service.pk, row.fee, row.span, row.optional) for row in rows] == [
-        (1, "fee 1.0", 3, False), (1, "fee 1.1", 0, False), (1, "fee 1.2", 0, False), (3, "fee 3.0", 1, True)]
 
 
 # What marks each repeated piece, and the one template allowed to write it.
