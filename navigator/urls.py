@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import api as opendata_api
 from search import views as search_views
+from situations import views as situation_views
 
 from . import views
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
+    path("situace/", situation_views.situation_index, name="situation_index"),
     path("plan/", include("situations.urls")),
     path("prepazka/", include("frontdesk.urls")),
     path("zpetna-vazba/", include("feedback.urls")),

@@ -1,7 +1,7 @@
 """A counter's opening hours: the weekly schedule as people read it, and the exceptions ahead."""
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import time, timedelta
 from urllib.parse import urlencode
 
 from django.utils import timezone
@@ -35,10 +35,12 @@ def weekly_schedule(opening_hours):
     return [day for day in days if day.intervals or day.weekday < 5]
 
 
-def upcoming_exceptions(exceptions, today=None, limit=10):
-    """The exceptions from today on, soonest first, from rows already fetched or prefetched."""
+def upcoming_exceptions(exceptions, today=None, limit=10, days=None):
+    """The exceptions from today on (and within `days`, if given), soonest first, from rows already fetched."""
     today = today or timezone.localdate()
-    return sorted((row for row in exceptions if row.date >= today), key=lambda row: (row.date, row.opens or time()))[:limit]
+    last = today + timedelta(days=days) if days is not None else None
+    return sorted((row for row in exceptions if row.date >= today and (last is None or row.date <= last)),
+                  key=lambda row: (row.date, row.opens or time()))[:limit]
 
 
 def parse_interval(text):

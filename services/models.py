@@ -173,6 +173,11 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     def upcoming_exceptions(self, today=None):
         return hours.upcoming_exceptions(self.exceptions.all(), today)
 
+    @property
+    def exceptions_soon(self):
+        """Closures and special hours in the coming four weeks, for a checklist taken along on paper."""
+        return hours.upcoming_exceptions(self.exceptions.all(), days=28)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (

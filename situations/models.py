@@ -37,6 +37,7 @@ from services.models import (
 from . import guide
 from .checklist import checklist_for_request
 from .forms import SituationPageForm
+from .journeys import journeys_through
 from .take_along import calendar_response
 
 
@@ -55,12 +56,17 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
-        audiences = {
-            topic.pk: set(SituationPage.objects.child_of(topic).live().values_list("audience", flat=True))
-            for topic in topics
-        } if topics else {}
-        context["citizen_topics"] = [t for t in topics if audiences[t.pk] & {Audience.CITIZENS, Audience.BOTH}]
-        context["business_topics"] = [t for t in topics if audiences[t.pk] & {Audience.BUSINESSES, Audience.BOTH}]
+        situations = list(SituationPage.objects.live().descendant_of(self).order_by("path")
+                          .only("title", "url_path", "path", "depth", "audience"))
+        for_citizens = {Audience.CITIZENS, Audience.BOTH}
+        context["citizen_topics"] = [topic for topic in topics if any(
+            page.audience in for_citizens for page in situations if page.path.startswith(topic.path))]
+        # Businesses see the topics written for them, each with its own text and its situations for businesses.
+        context["business_topics"] = [
+            (topic, [page for page in situations
+                     if page.path.startswith(topic.path) and page.audience != Audience.CITIZENS])
+            for topic in topics if topic.business_intro
+        ]
         context["counters"] = (
             CounterPage.objects.live().descendant_of(self).order_by("title")
             .prefetch_related("opening_hours", "exceptions")
@@ -76,11 +82,15 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """A group of life situations, e.g. Bydlení a stěhování."""
 
     intro = models.TextField(_("úvod"), blank=True, help_text=_("Jedna až dvě věty o tom, co oblast zahrnuje."))
+    business_intro = models.TextField(
+        _("úvod pro podnikatele"), blank=True,
+        help_text=_("Co v oblasti najdou podnikatelé; úvodní stránka ho ukáže v části Pro podnikatele. Prázdné = "
+                    "oblast se tam neukáže."))
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("business_intro")]
     parent_page_types = ["situations.HomePage"]
-    subpage_types = ["situations.SituationPage"]
+    subpage_types = ["situations.SituationPage", "situations.JourneyPage"]
 
     class Meta:
         verbose_name = _("oblast")
@@ -88,10 +98,11 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["situations"] = (
-            SituationPage.objects.child_of(self).live().order_by("title")
-            .only("title", "url_path", "summary", "audience")
-        )
+        # The editors' order in the page tree: a topic such as Podnikání reads as a journey, not alphabetically.
+        children = list(Page.objects.child_of(self).live().order_by("path")
+                        .select_related("situationpage", "journeypage"))
+        context["situations"] = [child.situationpage for child in children if hasattr(child, "situationpage")]
+        context["journeys"] = [child.journeypage for child in children if hasattr(child, "journeypage")]
         return context
 
 
@@ -208,7 +219,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
 
     @cached_property
     def topic(self):
-        return self.get_parent().specific
+        # One query: the parent is always a topic (parent_page_types), so it is read as one directly.
+        return TopicPage.objects.get(path=self.path[:-self.steplen])
 
     @cached_property
     def guide_questions(self):
@@ -220,6 +232,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(checklist_for_request(self, request))
+        context["journeys"] = journeys_through(self)
         return context
 
     @path("")
@@ -356,3 +369,46 @@ class SituationRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("související situace")
         verbose_name_plural = _("související situace")
+
+
+class JourneyPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+    """A step-by-step journey through several situations in their order ("Začínám podnikat").
+
+    Like GOV.UK's step-by-step navigation: the journey's page lists the steps, and each situation on the way shows
+    the whole journey with the visitor's place in it (situations.journeys).
+    """
+
+    intro = models.TextField(_("úvod"), help_text=_("Jedna až dvě věty: komu postup pomůže."))
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("journey_steps", heading=_("Kroky"), label=_("krok"), min_num=2,
+                    help_text=_("Situace v pořadí, v jakém je člověk vyřizuje.")),
+    ]
+    parent_page_types = ["situations.TopicPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("postup krok za krokem")
+        verbose_name_plural = _("postupy krok za krokem")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = [step for step in self.journey_steps.select_related("situation")
+                            if step.situation.live]
+        return context
+
+
+class JourneyStep(Orderable):
+    page = ParentalKey(JourneyPage, on_delete=models.CASCADE, related_name="journey_steps")
+    situation = models.ForeignKey(SituationPage, verbose_name=_("situace"), on_delete=models.CASCADE,
+                                  related_name="journey_steps")
+    title = models.CharField(_("krok"), max_length=255, help_text=_("Co v tomto kroku člověk udělá."))
+    text = models.TextField(_("podrobnosti"), blank=True)
+
+    panels = [FieldPanel("situation"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("krok postupu")
+        verbose_name_plural = _("kroky postupu")

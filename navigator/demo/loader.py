@@ -39,6 +39,8 @@ from situations import guide
 from situations.fee_conditions import errors_against
 from situations.models import (
     HomePage,
+    JourneyPage,
+    JourneyStep,
     SituationDeadline,
     SituationDocument,
     SituationFAQ,
@@ -108,6 +110,7 @@ def read_catalog(data_dir=DATA_DIR):
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations,
+        "journeys": read("journeys.yaml") if (data_dir / "journeys.yaml").exists() else [],
     }
 
 
@@ -199,6 +202,10 @@ class Loader:
         self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
                         self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
         self.link_documents_to_services()
+        for topic_slug, records in self.data["situations"].items():
+            self.order_children(topics[topic_slug], [record["slug"] for record in records])
+        self.refresh_cache()
+        self.load_journeys(topics)
         return self.report
 
     def ensure_site(self):
@@ -314,12 +321,46 @@ class Loader:
                 continue
             page = existing.get_latest_revision_as_object() if existing else TopicPage(slug=record["slug"])
             page.title, page.intro = record["title"], record.get("intro", "")
+            page.business_intro = record.get("business_intro", "")
             if existing is None:
                 home.add_child(instance=page)
             page.save_revision().publish()
             self.remember("topics", record["slug"], record, existing is None)
             topics[record["slug"]] = TopicPage.objects.get(pk=page.pk)
         return topics
+
+    def order_children(self, topic, slugs):
+        """The topic's situations in the data's order: a topic such as Podnikání reads as a journey."""
+        children = {page.slug: page for page in SituationPage.objects.child_of(topic)}
+        wanted = [children[slug] for slug in slugs if slug in children]
+        current = sorted(wanted, key=lambda page: page.path)
+        if [page.pk for page in current] == [page.pk for page in wanted]:
+            return
+        for page in wanted:
+            SituationPage.objects.get(pk=page.pk).move(topic, pos="last-child")
+        self.report.count(self.report.updated, "order")
+
+    def load_journeys(self, topics):
+        for record in self.data["journeys"]:
+            slug = record["slug"]
+            what = f"journey {slug}"
+            if record["topic"] not in topics:
+                raise DataError(f"{what}: unknown topic '{record['topic']}'")
+            existing = JourneyPage.objects.filter(slug=slug).first()
+            if self.is_current("journeys", slug, record, existing is not None):
+                self.report.unchanged += 1
+                continue
+            page = existing.get_latest_revision_as_object() if existing else JourneyPage(slug=slug)
+            page.title, page.intro = record["title"], record["intro"]
+            page.journey_steps = [
+                JourneyStep(situation=self.lookup(SituationPage, row["situation"], what), title=row["title"],
+                            text=row.get("text") or "")
+                for row in record["steps"]
+            ]
+            if existing is None:
+                topics[record["topic"]].add_child(instance=page)
+            page.save_revision().publish()
+            self.remember("journeys", slug, record, existing is None)
 
     def ensure_shells(self, model, records, provider=False):
         for parent, record in records:

@@ -1,0 +1,44 @@
+"""Where a situation stands in the step-by-step journeys that pass through it ("Začínám podnikat", step 2 of 6).
+
+Read in one query whatever the number of journeys, so a situation page costs the same with or without them.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class JourneyPlace:
+    journey: object  # the JourneyPage
+    steps: tuple  # JourneySteps of live situations, in order
+    current: int  # the index of the situation's step
+
+    @property
+    def number(self):
+        return self.current + 1
+
+    @property
+    def previous(self):
+        return self.steps[self.current - 1] if self.current > 0 else None
+
+    @property
+    def next(self):
+        return self.steps[self.current + 1] if self.current + 1 < len(self.steps) else None
+
+
+def journeys_through(situation):
+    """The live journeys with a step on `situation`, each with all its steps and the situation's place."""
+    from .models import JourneyStep
+
+    rows = (JourneyStep.objects.filter(page__live=True, situation__live=True,
+                                       page__journey_steps__situation=situation)
+            .select_related("page", "situation").order_by("page__path", "sort_order")
+            .only("title", "text", "sort_order", "page__title", "page__url_path", "page__path",
+                  "situation__title", "situation__url_path", "situation__live"))
+    by_journey = {}
+    for row in rows:
+        by_journey.setdefault(row.page_id, (row.page, []))[1].append(row)
+    places = []
+    for journey, steps in by_journey.values():
+        current = next(index for index, step in enumerate(steps) if step.situation_id == situation.pk)
+        places.append(JourneyPlace(journey, tuple(steps), current))
+    return places
