@@ -282,7 +282,7 @@ def unpublished_step_services(catalog):
 def documents_with_unpublished_source(catalog):
     """Required documents whose "where you get it" situation is not live."""
     return [Issue(Subject(RequiredDocument, pk, name), Kind.BROKEN_REFERENCE,
-                  _("Doklad odkazuje na nezveřejněnou stránku „%(title)s“, kde ho lze získat.")
+                  _("Doklad odkazuje na nezveřejněnou službu „%(title)s“, která ho vydává.")
                   % {"title": catalog.title_of(source_pk)})
             for pk, name, source_pk in catalog.documents if not catalog.is_live(source_pk)]
 

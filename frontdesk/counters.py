@@ -1,9 +1,7 @@
 """Today at the office: every counter with its state now and its hours today, for the desk's side panel."""
 
-from django.utils import timezone
-
+from services.hours import hours_on, prague_today
 from services.models import CounterPage
-from services.opening import PRAGUE, hours_on
 
 
 def counters_today(first=()):
@@ -11,7 +9,7 @@ def counters_today(first=()):
 
     Three queries whatever the number of counters: the pages, their weekly hours and their exceptions.
     """
-    today = timezone.now().astimezone(PRAGUE).date()
+    today = prague_today()
     counters = list(CounterPage.objects.live().order_by("title")
                     .prefetch_related("opening_hours", "exceptions"))
     for counter in counters:
