@@ -218,9 +218,14 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return [term.strip() for term in self.lay_terms.split(",") if term.strip()]
 
     @cached_property
+    def ancestors(self):
+        """The pages above, read once for the breadcrumbs and the topic's name."""
+        return list(self.get_ancestors())
+
+    @cached_property
     def topic(self):
-        # One query: the parent is always a topic (parent_page_types), so it is read as one directly.
-        return TopicPage.objects.get(path=self.path[:-self.steplen])
+        """The topic above (parent_page_types makes the parent one), as the plain page the breadcrumbs read."""
+        return self.ancestors[-1]
 
     @cached_property
     def guide_questions(self):
@@ -232,12 +237,12 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(checklist_for_request(self, request))
-        context["journeys"] = journeys_through(self)
         return context
 
     @path("")
     def checklist(self, request):
-        return self.render(request)
+        # The journeys this situation is a step of are shown on the page, not on its print sheet.
+        return self.render(request, context_overrides={"journeys": journeys_through(self)})
 
     @path("tisk/")
     def print_checklist(self, request):
