@@ -177,7 +177,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     guide_panels = [
         InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"),
                     help_text=_("Podle odpovědí ukážeme jen kroky, doklady a lhůty, které se návštěvníka týkají. "
-                                "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb.")),
+                                "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb. Poplatky podle "
+                                "odpovědí zapisujete u poplatků služby, s klíči těchto otázek.")),
         FieldPanel("date_question"),
         InlinePanel("service_conditions", heading=_("Služby jen pro někoho"), label=_("podmínka služby"),
                     help_text=_("Když krok používá víc služeb a některá se týká jen části lidí.")),

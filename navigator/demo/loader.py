@@ -59,7 +59,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # A link between pages in the data's rich text: <a href="page:obcansky-prukaz">.
 PAGE_LINK = re.compile(r'href="page:([\w-]+)"')
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 2
+LOADER_VERSION = 3
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
@@ -365,13 +365,17 @@ class Loader:
                 self.new_shells.add(record["slug"])
 
     def rich(self, text, what):
-        """Rich text from the data, its `href="page:<slug>"` links made into links to those pages."""
+        """Rich text from the data, its `href="page:<slug>"` links made into links to those pages' addresses.
+
+        Plain addresses rather than Wagtail's page links: a page link costs queries on every page that shows it,
+        and these pages' addresses are fixed by the catalog's slugs.
+        """
         def link(match):
             slug = match.group(1)
             page = self._cache[ServicePage].get(slug) or self._cache[SituationPage].get(slug)
             if page is None:
                 raise DataError(f"{what} links to unknown page '{slug}'")
-            return f'linktype="page" id="{page.pk}"'
+            return f'href="{page.url}"'
 
         return PAGE_LINK.sub(link, text or "")
 

@@ -99,3 +99,33 @@ def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, clien
     assert SituationPage.objects.get(pk=page.pk).steps.get(title=title).condition == "odkud = jina-obec, zahranici"
     html = client_cs.get(page.url, {"pruvodce": "1", "odkud": "v-obvodu"}).content.decode()
     assert title not in html
+
+
+def fee_index(data, label):
+    return next(key.split("-")[1] for key, value in data.items()
+                if key.startswith("fees-") and key.endswith("-label") and value == label)
+
+
+def test_a_fee_condition_names_questions_the_situations_using_the_service_ask(editor):
+    from services.models import ServicePage
+
+    service = ServicePage.objects.get(slug="poplatek-ze-psu-ohlaseni")
+
+    def unknown_option(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = panelak"
+
+    html = edit(editor, service, unknown_option).content.decode()
+    assert "Otázka „dum“ nemá volbu „panelak“ v žádné situaci, která službu používá." in html
+
+    def unknown_question(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "kocka = ano"
+
+    html = edit(editor, service, unknown_question).content.decode()
+    assert "Na otázku „kocka“ se neptá žádná situace, která službu používá." in html
+    assert service.fees.get(label="Jeden pes v bytovém domě").condition == "dum = byt; duchodce = ne"
+
+    def known(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = byt; psu = jeden"
+
+    response = edit(editor, service, known)
+    assert response.status_code == 302
