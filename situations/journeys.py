@@ -1,6 +1,7 @@
 """Where a situation stands in the step-by-step journeys that pass through it ("Začínám podnikat", step 2 of 6).
 
-Read in one query whatever the number of journeys, so a situation page costs the same with or without them.
+SituationPage.journey_places reads the steps in one query whatever the number of journeys, so a situation page
+costs the same with or without them.
 """
 
 from dataclasses import dataclass
@@ -25,15 +26,9 @@ class JourneyPlace:
         return self.steps[self.current + 1] if self.current + 1 < len(self.steps) else None
 
 
-def journeys_through(situation):
-    """The live journeys with a step on `situation`, each with all its steps and the situation's place."""
-    from .models import JourneyStep
-
-    rows = (JourneyStep.objects.filter(page__live=True, situation__live=True,
-                                       page__journey_steps__situation=situation)
-            .select_related("page", "situation").order_by("page__path", "sort_order")
-            .only("title", "text", "sort_order", "page__title", "page__url_path", "page__path",
-                  "situation__title", "situation__url_path", "situation__live"))
+def places_of(situation, rows):
+    """The journeys in `rows` (JourneySteps of the journeys with a step on `situation`, by journey and order),
+    each with all its steps and the situation's place."""
     by_journey = {}
     for row in rows:
         by_journey.setdefault(row.page_id, (row.page, []))[1].append(row)

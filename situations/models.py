@@ -37,7 +37,7 @@ from services.models import (
 from . import guide
 from .checklist import checklist_for_request
 from .forms import SituationPageForm
-from .journeys import journeys_through
+from .journeys import places_of
 from .take_along import calendar_response
 
 
@@ -47,7 +47,8 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     intro = models.TextField(_("úvod"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["situations.TopicPage", "services.ServiceIndexPage", "services.CounterIndexPage"]
+    subpage_types = ["situations.TopicPage", "situations.JourneyPage", "services.ServiceIndexPage",
+                     "services.CounterIndexPage"]
     max_count = 1
 
     class Meta:
@@ -67,6 +68,8 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
                      if page.path.startswith(topic.path) and page.audience != Audience.CITIZENS])
             for topic in topics if topic.business_intro
         ]
+        context["journeys"] = JourneyPage.objects.child_of(self).live().order_by("path").only("title", "url_path",
+                                                                                                  "intro")
         context["counters"] = (
             CounterPage.objects.live().descendant_of(self).order_by("title")
             .prefetch_related("opening_hours", "exceptions")
@@ -90,7 +93,7 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("business_intro")]
     parent_page_types = ["situations.HomePage"]
-    subpage_types = ["situations.SituationPage", "situations.JourneyPage"]
+    subpage_types = ["situations.SituationPage"]
 
     class Meta:
         verbose_name = _("oblast")
@@ -99,10 +102,10 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The editors' order in the page tree: a topic such as Podnikání reads as a journey, not alphabetically.
-        children = list(Page.objects.child_of(self).live().order_by("path")
-                        .select_related("situationpage", "journeypage"))
-        context["situations"] = [child.situationpage for child in children if hasattr(child, "situationpage")]
-        context["journeys"] = [child.journeypage for child in children if hasattr(child, "journeypage")]
+        context["situations"] = (
+            SituationPage.objects.child_of(self).live().order_by("path")
+            .only("title", "url_path", "summary", "audience")
+        )
         return context
 
 
@@ -243,7 +246,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     @path("")
     def checklist(self, request):
         # The journeys this situation is a step of are shown on the page, not on its print sheet.
-        return self.render(request, context_overrides={"journeys": journeys_through(self)})
+        return self.render(request, context_overrides={"journeys": self.journey_places()})
 
     @path("tisk/")
     def print_checklist(self, request):
@@ -255,6 +258,12 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     def calendar(self, request):
         context = checklist_for_request(self, request)
         return calendar_response([context["situation"]], context["checklist_url"], self.slug)
+
+    def journey_places(self):
+        """The live step-by-step journeys with a step on this situation, with its place in each."""
+        rows = (JourneyStep.objects.filter(page__live=True, situation__live=True, page__journey_steps__situation=self)
+                .select_related("page", "situation").order_by("page__path", "sort_order"))
+        return places_of(self, rows)
 
     def steps_with_services(self):
         """The steps with their live services and everything the page shows of them, in a fixed number of queries."""
@@ -392,7 +401,7 @@ class JourneyPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         InlinePanel("journey_steps", heading=_("Kroky"), label=_("krok"), min_num=2,
                     help_text=_("Situace v pořadí, v jakém je člověk vyřizuje.")),
     ]
-    parent_page_types = ["situations.TopicPage"]
+    parent_page_types = ["situations.HomePage"]
     subpage_types = []
 
     class Meta:

@@ -51,13 +51,13 @@ def plan_calendar(request):
 
 
 def situation_index(request):
-    """/situace/: every live situation under its topic, in the editors' order, with journeys first."""
+    """/situace/: the step-by-step journeys, then every live situation under its topic, in the editors' order."""
     situations = list(SituationPage.objects.live().order_by("path").only("title", "url_path", "path", "summary",
                                                                           "audience"))
-    journeys = list(JourneyPage.objects.live().order_by("path").only("title", "url_path", "path", "intro"))
     topics = [
-        (topic, [page for page in journeys if page.path.startswith(topic.path)],
-         [page for page in situations if page.path.startswith(topic.path)])
+        (topic, [page for page in situations if page.path.startswith(topic.path)])
         for topic in TopicPage.objects.live().order_by("path").only("title", "slug", "url_path", "path", "intro")
     ]
-    return render(request, "situations/index.html", {"topics": topics, "page_title": _("Všechny životní situace")})
+    journeys = JourneyPage.objects.live().order_by("path").only("title", "url_path", "intro")
+    return render(request, "situations/index.html",
+                  {"topics": topics, "journeys": journeys, "page_title": _("Všechny životní situace")})

@@ -201,7 +201,7 @@ class Loader:
         for topic_slug, records in self.data["situations"].items():
             self.order_children(topics[topic_slug], [record["slug"] for record in records])
         self.refresh_cache()
-        self.load_journeys(topics)
+        self.load_journeys(home)
         return self.report
 
     def ensure_site(self):
@@ -333,12 +333,10 @@ class Loader:
             SituationPage.objects.get(pk=page.pk).move(topic, pos="last-child")
         self.report.count(self.report.updated, "order")
 
-    def load_journeys(self, topics):
+    def load_journeys(self, home):
         for record in self.data["journeys"]:
             slug = record["slug"]
             what = f"journey {slug}"
-            if record["topic"] not in topics:
-                raise DataError(f"{what}: unknown topic '{record['topic']}'")
             existing = JourneyPage.objects.filter(slug=slug).first()
             if self.is_current("journeys", slug, record, existing is not None):
                 self.report.unchanged += 1
@@ -351,7 +349,7 @@ class Loader:
                 for row in record["steps"]
             ]
             if existing is None:
-                topics[record["topic"]].add_child(instance=page)
+                home.add_child(instance=page)
             page.save_revision().publish()
             self.remember("journeys", slug, record, existing is None)
 

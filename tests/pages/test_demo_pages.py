@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from situations.models import SituationPage, TopicPage
-from tests.demo_catalog_slugs import ALL_SITUATIONS, SITUATIONS
+from tests.demo_catalog_slugs import ALL_SITUATIONS, ALL_TOPICS, SITUATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -132,5 +132,5 @@ def test_demo_banner_shows_while_the_demo_catalog_is_in_use(client_cs):
     assert "Ukázkový obsah" in client_cs.get("/").content.decode()
 
 
-def test_topics_are_the_catalogs_eight():
-    assert sorted(TopicPage.objects.live().values_list("slug", flat=True)) == sorted(SITUATIONS)
+def test_topics_are_the_catalogs_eight_and_the_waste_topic():
+    assert sorted(TopicPage.objects.live().values_list("slug", flat=True)) == sorted(ALL_TOPICS)
