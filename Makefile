@@ -10,6 +10,7 @@ PORT ?= 8000
 .PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
+	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to var/mail/ as .eml files."
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup chromium ## Set everything up and run the whole suite

@@ -15,7 +15,7 @@ class NavigatorConfig(AppConfig):
     name = "navigator"
 
     def ready(self):
-        from . import pagecache
+        from . import compare, pagecache  # noqa: F401 (compare registers the project's revision comparisons)
 
         pagecache.connect()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="navigator-cache-table")

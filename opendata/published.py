@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from navigator.models import OfficeSettings
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
-from situations.models import SituationDocument, SituationPage, SituationStep, TopicPage
+from situations.models import SituationDocument, SituationPage, SituationStep, SituationStepService, TopicPage
 
 
 class PublishedContent:
@@ -45,8 +45,8 @@ class PublishedContent:
 
     @cached_property
     def situations(self):
-        services = ServicePage.objects.live().only("id", "slug", "title", "path", "url_path").order_by("title")
-        steps = SituationStep.objects.prefetch_related(Prefetch("services", queryset=services))
+        uses = SituationStepService.objects.filter(service__live=True).select_related("service")
+        steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
             SituationPage.objects.live().select_related("department").order_by("slug")
@@ -90,10 +90,10 @@ class PublishedContent:
         return self.topics.get(situation.path[: -SituationPage.steplen])
 
     def services_of(self, situation):
-        """The live, public services a situation's steps use, in step order, each once."""
+        """The live, public services a situation's steps use, in step order and each step's chosen order, once."""
         seen, services = set(), []
         for step in situation.steps.all():
-            for service in step.services.all():
+            for service in step.chosen_services:
                 if service.pk not in seen and self._is_public(service):
                     seen.add(service.pk)
                     services.append(service)

@@ -94,7 +94,7 @@ def compose_situation(page, answers=None):
 
     def uses(step_row):
         """The step's services that may apply to this visitor, with their condition while it is undecided."""
-        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_row.services.all())
+        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_row.chosen_services)
         return tuple(ServiceUse(service, verdict.condition if verdict else "") for service, verdict in verdicts
                      if verdict is None or verdict.applies is not False)
 

@@ -7,6 +7,7 @@ import hashlib
 import segno
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -45,7 +46,7 @@ def calendar_bytes(situations, url, today=None):
     for deadline in dated_deadlines(situations):
         start = deadline.counted_from or today
         due = start + datetime.timedelta(days=deadline.days)
-        counted_from = (_("Počítáno od %(date)s.") % {"date": f"{start.day}. {start.month}. {start.year}"})
+        counted_from = (_("Počítáno od %(date)s.") % {"date": date_format(start, "SHORT_DATE_FORMAT")})
         event = Event()
         event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())

@@ -1,5 +1,7 @@
 """Tests: fast password hashing, static files served from the source folders."""
 
+import os
+
 from .base import *  # noqa: F401,F403
 
 DEBUG = False
@@ -8,5 +10,6 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Mails stay in memory, also in the gunicorn process of the browser tests: tests never reach a mail server.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mails stay in memory unless a test starts an SMTP server and says so: the browser tests' gunicorn site gets
+# EMAIL_BACKEND, EMAIL_HOST and EMAIL_PORT of the one tests/e2e/conftest.py runs.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")

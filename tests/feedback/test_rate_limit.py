@@ -3,7 +3,8 @@
 import pytest
 
 from feedback import ratelimit
-from feedback.models import Feedback, SubmissionCounter
+from feedback.models import Feedback
+from navigator.models import RateCounter
 
 from .conftest import SUBMIT_URL, answer
 
@@ -72,10 +73,10 @@ def test_javascript_gets_the_429_as_json(client, moving):
 
 def test_the_database_holds_no_address_and_the_key_changes_every_slot(client, moving):
     send(client, moving, REMOTE_ADDR="203.0.113.7")
-    counter = SubmissionCounter.objects.get()
+    counter = RateCounter.objects.get()
     assert "203.0.113" not in counter.client and len(counter.client) == 32
-    assert ratelimit.client_key("203.0.113.7", counter.slot) == counter.client
-    assert ratelimit.client_key("203.0.113.7", counter.slot + 1) != counter.client
+    assert ratelimit.ANSWERS.client_key("203.0.113.7", counter.slot) == counter.client
+    assert ratelimit.ANSWERS.client_key("203.0.113.7", counter.slot + 1) != counter.client
 
 
 def test_a_new_slot_starts_a_new_count_and_prunes_the_old_ones(rf):
@@ -86,11 +87,11 @@ def test_a_new_slot_starts_a_new_count_and_prunes_the_old_ones(rf):
     assert not verdict.allowed and verdict.count == 6 and verdict.retry_after == 600
     other = rf.post("/", REMOTE_ADDR="203.0.113.8")
     ratelimit.hit(other, now=start + 599)
-    assert SubmissionCounter.objects.count() == 2
+    assert RateCounter.objects.count() == 2
 
     verdict = ratelimit.hit(request, now=start + 600)
     assert verdict.allowed and verdict.count == 1
-    assert list(SubmissionCounter.objects.values_list("slot", flat=True)) == [1_000_001]
+    assert list(RateCounter.objects.values_list("slot", flat=True)) == [1_000_001]
 
 
 def test_a_refused_answer_stores_nothing_and_sends_nothing(client, moving, mailoutbox):

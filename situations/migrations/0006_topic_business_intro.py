@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('situations', '0003_journeys'),
+        ('situations', '0005_journeys'),
     ]
 
     operations = [

@@ -17,7 +17,7 @@ def forget_situations(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0003_fee_period_kind_tariff_condition"),
+        ("services", "0005_fee_period_kind_tariff_condition"),
     ]
 
     operations = [

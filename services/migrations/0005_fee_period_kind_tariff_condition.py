@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0002_servicepage_review_dates'),
+        ('services', '0004_counter_department'),
     ]
 
     operations = [
