@@ -323,7 +323,8 @@ class GraphBuilder:
                 "@id": uri,
                 "@type": "eli:LegalResource",
                 "dct:identifier": reference.act,
-                "dct:title": cs(f"{reference.act} {reference.title}".strip()),
+                "dct:title": cs(f"{reference.act} {reference.title}".strip() if reference.in_collection
+                                else reference.title or reference.act),
                 "foaf:page": self.document(reference.url),
             })
         return uri

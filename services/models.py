@@ -1,5 +1,6 @@
 """Services (úkony) and counters (pracoviště): their pages and the rows they own (hours, fees, documents)."""
 
+import re
 from urllib.parse import urlencode
 
 from django.db import models
@@ -31,6 +32,8 @@ from .service_list import service_list_context
 from .snippets import ApplicationForm, Audience, Channel, Department, RequiredDocument
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# A law of the Collection of Laws by its number, "133/2000 Sb.": read as "zákona č. 133/2000 Sb.".
+COLLECTION_ACT = re.compile(r"\d+/\d{4} Sb\.")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -52,6 +55,13 @@ class LegalReference(models.Model):
 
     def __str__(self):
         return " ".join(part for part in (self.section, self.act, self.title) if part)
+
+    @property
+    def in_collection(self):
+        """A law of the Collection of Laws, named by its number ("zákona č. 565/1990 Sb., zákon o …"). Any other
+        act (a Prague ordinance "23/2003 Sb. HMP", an EU regulation) is named by its title, which says what it is
+        and carries its number: no "zákona č." before it."""
+        return bool(COLLECTION_ACT.fullmatch(self.act.strip()))
 
 
 class DocumentRequirement(models.Model):

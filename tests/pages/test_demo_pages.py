@@ -18,8 +18,10 @@ def test_home_offers_search_topics_for_both_audiences_and_popular_situations(cli
     form = page.find("form", attrs={"role": "search"})
     assert form["action"] == "/hledat/" and form.find("input", attrs={"name": "q"})
     citizens = [a.text for a in page.select("#citizens-heading + .topic-list a")]
-    businesses = [a.text for a in page.select("#business-heading + .topic-list a")]
+    businesses = [a.text for a in page.select("#business-heading ~ .topic-list a")]
     assert "Bydlení a stěhování" in citizens and "Podnikání" in businesses
+    journeys = [a["href"] for a in page.select("#business-heading ~ .journey-teaser a")]
+    assert journeys == ["/zacinam-podnikat/"]
     assert "Podnikání" in citizens  # granty-a-dotace serves citizens too
     assert len(page.select(".situation-card")) >= 6
 

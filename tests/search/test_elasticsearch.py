@@ -563,6 +563,19 @@ def test_autocomplete_completes_the_last_word_and_returns_the_common_shape(es, b
     assert "cs.weights.obcansk" in json.dumps(body)  # "obč" is a prefix of the vocabulary's words
 
 
+def clear_of_the_cutoff(hits):
+    """The slugs of the hits, leaving out those within 1 % of the cutoff (RELATIVE_CUTOFF of the best score).
+
+    Elasticsearch keeps a rank feature with 9 significant bits (a relative error of about 0.4 %), so its scores and
+    the cutoff drawn from its best score differ that much from the database backend's: a page that close to the
+    cutoff may fall on either side of it in either backend.
+    """
+    if not hits:
+        return []
+    floor = max(hit.score for hit in hits) * RELATIVE_CUTOFF
+    return [hit.slug for hit in hits if abs(hit.score - floor) > floor * 0.01]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["../shared/eval/search-dev.tsv", "tests/data/search-hard.tsv"])
 def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_sets(model_cluster, monkeypatch,
@@ -578,7 +591,7 @@ def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_se
     backend = ElasticsearchBackend(model_cluster.url)
     backend.rebuild(all_documents())
     for query, _expected in rows:
-        assert [h.slug for h in backend.search(query).hits] == [h.slug for h in database.search(query).hits], query
+        assert clear_of_the_cutoff(backend.search(query).hits) == clear_of_the_cutoff(database.search(query).hits), query
     elasticsearch, by_database = evaluate(backend, rows), evaluate(database, rows)
     assert elasticsearch.answered_by == {"elasticsearch": len(rows)}
     assert (elasticsearch.success_at_3, elasticsearch.mrr) == (by_database.success_at_3, by_database.mrr)
