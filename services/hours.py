@@ -191,7 +191,8 @@ def hours_on(day, weekly, exceptions):
         return DayHours(tuple(sorted((row.opens, row.closes) for row in dated)), note or _("změněná doba"))
     holiday = holiday_name(day)
     if holiday:
-        return DayHours((), _("státní svátek: %(name)s") % {"name": holiday})
+        # "svátek", not "státní svátek": Štědrý den or Velký pátek are "ostatní svátky" (zákon č. 245/2000 Sb., § 2).
+        return DayHours((), _("svátek: %(name)s") % {"name": holiday})
     return DayHours(tuple((row.opens, row.closes) for row in weekly_in_order(weekly) if row.weekday == day.weekday()))
 
 

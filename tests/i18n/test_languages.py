@@ -56,11 +56,11 @@ def test_dates_in_each_languages_format(language, expected):
 
 
 @pytest.mark.parametrize(("language", "friday", "christmas_eve"), [
-    ("cs", "zavřeno, otevírá v pondělí v 8:00", "dnes zavřeno (státní svátek: Štědrý den), otevírá 4. 1. v 8:00"),
+    ("cs", "zavřeno, otevírá v pondělí v 8:00", "dnes zavřeno (svátek: Štědrý den), otevírá 4. 1. v 8:00"),
     ("en", "closed, opens on Monday at 8:00",
      "closed today (public holiday: Christmas Eve), opens on 4 January at 8:00"),
     ("uk", "зачинено, відчиняється у понеділок о 8:00",
-     "сьогодні зачинено (державне свято: Святий вечір), відчиняється 4 січня о 8:00"),
+     "сьогодні зачинено (святковий день: Святий вечір), відчиняється 4 січня о 8:00"),
 ])
 def test_open_now_speaks_the_visitors_language(language, friday, christmas_eve):
     # Closed between Christmas and New Year: from Thursday 24 December 2026 the next opening is Monday 4 January.

@@ -85,7 +85,7 @@ def test_counter_hours_are_readable_in_one_file_and_one_interval_a_row_in_the_ot
     counter = CounterPage.objects.get(slug="czech-point")
     row = {row["slug"]: row for row in csv_rows(client_cs, "pracoviste")}[counter.slug]
     assert row["uredni_hodiny"].startswith("pondělí 8:00–12:00, 13:00–18:00; úterý 8:00–12:00, 13:00–16:00;")
-    assert "24. 12. 2026 zavřeno (Štědrý den – státní svátek)" in row["vyjimky"]
+    assert "24. 12. 2026 zavřeno (Štědrý den – ostatní svátek)" in row["vyjimky"]
     assert row["zemepisna_sirka"] == str(counter.latitude)
     intervals = [(row["den_v_tydnu"], row["od"], row["do"]) for row in csv_rows(client_cs, "pracoviste-hodiny")
                  if row["pracoviste"] == counter.slug]
