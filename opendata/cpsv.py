@@ -323,8 +323,8 @@ class GraphBuilder:
                 "@id": uri,
                 "@type": "eli:LegalResource",
                 "dct:identifier": reference.act,
-                "dct:title": cs(f"{reference.act} {reference.title}".strip() if reference.in_collection
-                                else reference.title or reference.act),
+                "dct:title": cs(reference.title or reference.act if reference.outside_collection
+                                else f"{reference.act} {reference.title}".strip()),
                 "foaf:page": self.document(reference.url),
             })
         return uri

@@ -57,11 +57,11 @@ class LegalReference(models.Model):
         return " ".join(part for part in (self.section, self.act, self.title) if part)
 
     @property
-    def in_collection(self):
-        """A law of the Collection of Laws, named by its number ("zákona č. 565/1990 Sb., zákon o …"). Any other
-        act (a Prague ordinance "23/2003 Sb. HMP", an EU regulation) is named by its title, which says what it is
-        and carries its number: no "zákona č." before it."""
-        return bool(COLLECTION_ACT.fullmatch(self.act.strip()))
+    def outside_collection(self):
+        """An act outside the Collection of Laws (a Prague ordinance "23/2003 Sb. HMP", an EU regulation): named by
+        its title, which says what it is and carries its number, with no "zákona č." before it. A law is named by
+        its number ("zákona č. 565/1990 Sb., zákon o …")."""
+        return not COLLECTION_ACT.fullmatch(self.act.strip())
 
 
 class DocumentRequirement(models.Model):
