@@ -77,7 +77,7 @@ class PublishedContent:
 
     @cached_property
     def documents(self):
-        return list(RequiredDocument.objects.select_related("obtain_situation").order_by("slug"))
+        return list(RequiredDocument.objects.select_related("issued_by").order_by("slug"))
 
     @cached_property
     def forms(self):

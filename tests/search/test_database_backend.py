@@ -27,6 +27,7 @@ def top(backend, query, n=3, **filters):
     ("občanka", "obcansky-prukaz"), ("obcanka", "obcansky-prukaz"), ("ridicak", "ridicsky-prukaz"),
     ("datovka", "datova-schranka"), ("zivnostensky list", "zalozeni-zivnosti"),
     ("ztratil jsem peněženku", "ztrata-dokladu"), ("obcnaka", "obcansky-prukaz"),
+    ("popelnice", "poplatek-za-odpad"), ("popelnice", "popelnice-a-bioodpad"), ("sberny dvur", "velky-odpad-a-sberne-dvory"),
 ])
 def test_colloquial_unaccented_and_misspelt_queries_find_the_situation(backend, query, slug):
     assert slug in top(backend, query)

@@ -605,6 +605,32 @@ def test_autocomplete_completes_the_last_word_and_returns_the_common_shape(es, b
     assert "cs.weights.obcansk" in json.dumps(body)  # "obč" is a prefix of the vocabulary's words
 
 
+# Elasticsearch keeps a rank feature with 9 significant bits, a relative error of up to 0.4 %: scores that close
+# (and pages that close to the cutoff drawn from the best score) may be ordered either way by the two backends.
+SCORE_PRECISION = 0.01
+
+
+def clear_of_the_cutoff(hits):
+    """The slugs of the hits, leaving out those within SCORE_PRECISION of the cutoff (RELATIVE_CUTOFF of the best)."""
+    if not hits:
+        return []
+    floor = max(hit.score for hit in hits) * RELATIVE_CUTOFF
+    return [hit.slug for hit in hits if abs(hit.score - floor) > floor * SCORE_PRECISION]
+
+
+def assert_same_ranking(found, expected, query):
+    """The same pages in the same order, except that scores within SCORE_PRECISION of each other may be swapped."""
+    ours, theirs = clear_of_the_cutoff(found), clear_of_the_cutoff(expected)
+    assert set(ours) == set(theirs), query
+    score = {hit.slug: hit.score for hit in expected}
+    place = {slug: index for index, slug in enumerate(theirs)}
+    for position, earlier in enumerate(ours):
+        for later in ours[position + 1:]:
+            if place[earlier] > place[later]:
+                assert abs(score[earlier] - score[later]) <= SCORE_PRECISION * max(score[earlier], score[later]), \
+                    query
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", evaluation_sets.EVALUATION_SETS)
 def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_sets(model_cluster, monkeypatch,
@@ -617,8 +643,9 @@ def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_se
     backend = ElasticsearchBackend(model_cluster.url)
     backend.rebuild(all_documents())
     for query, _expected in rows:
-        assert [(h.slug, h.language) for h in backend.search(query, language=language).hits] == \
-            [(h.slug, h.language) for h in database.search(query, language=language).hits], query
+        # Every match, not a page of them: a near tie on a page's last place may push either page to the next.
+        assert_same_ranking(backend.search(query, limit=100, language=language).hits,
+                            database.search(query, limit=100, language=language).hits, query)
     elasticsearch = evaluate(backend, rows, language=language)
     by_database = evaluate(database, rows, language=language)
     assert elasticsearch.answered_by == {"elasticsearch": len(rows)}
