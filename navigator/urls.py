@@ -10,6 +10,7 @@ from languages.sitemap import LanguageSitemap
 from opendata import api as opendata_api
 from opendata import urls as opendata_urls
 from search import views as search_views
+from situations import views as situation_views
 
 from . import views
 
@@ -38,6 +39,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("hledat/", search_views.search, name="search"),
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
+    path("situace/", situation_views.situation_index, name="situation_index"),
     path("plan/", include("situations.urls")),
     path("zpetna-vazba/", include("feedback.urls")),
     path("objednani/", include("booking.urls")),

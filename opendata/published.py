@@ -6,11 +6,14 @@ first time an export asks for it, with everything it needs prefetched, so an exp
 of queries whether the catalog holds ten services or ten thousand.
 """
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
 
-from languages.locales import in_default_language
+from languages.locales import in_default_language, language_codes, locale_id
 from navigator.models import OfficeSettings
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
 from situations.models import SituationDocument, SituationPage, SituationStep, SituationStepService, TopicPage
@@ -47,25 +50,26 @@ class PublishedContent:
 
     @cached_property
     def topics(self):
-        return {topic.path: topic for topic in czech(TopicPage).live().order_by("path")}
+        return {topic.path: topic for topic in czech(TopicPage).live().select_related("locale").order_by("path")}
 
     @cached_property
     def situations(self):
-        uses = SituationStepService.objects.filter(service__live=True).select_related("service")
+        uses = SituationStepService.objects.filter(service__live=True).select_related("service__locale")
         steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            czech(SituationPage).live().select_related("department").order_by("slug")
+            czech(SituationPage).live().select_related("department", "locale").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
         return self._public(pages)
 
     @cached_property
     def services(self):
-        counters = CounterPage.objects.live().only("id", "slug", "title", "path").order_by("title")
+        counters = (CounterPage.objects.live().select_related("locale")
+                    .only("id", "slug", "title", "path", "url_path", "locale").order_by("title"))
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            czech(ServicePage).live().select_related("department").order_by("slug")
+            czech(ServicePage).live().select_related("department", "locale").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
@@ -74,12 +78,13 @@ class PublishedContent:
 
     @cached_property
     def counters(self):
-        pages = czech(CounterPage).live().order_by("slug").prefetch_related("opening_hours", "exceptions")
+        pages = (czech(CounterPage).live().select_related("locale").order_by("slug")
+                 .prefetch_related("opening_hours", "exceptions"))
         return self._public(pages)
 
     @cached_property
     def documents(self):
-        return list(czech(RequiredDocument).select_related("obtain_situation").order_by("slug"))
+        return list(czech(RequiredDocument).select_related("issued_by__locale").order_by("slug"))
 
     @cached_property
     def forms(self):
@@ -146,6 +151,27 @@ class PublishedContent:
 
     # -----------------------------------------------------------------------------------------------------
     # Addresses and dates
+
+    @cached_property
+    def _translations(self):
+        """{translation key: {language: live page}} of the published pages' versions in other languages, read in
+        one query per page type (none without Wagtail's i18n, where a page has no translations)."""
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return {}
+        pages = [*self.situations, *self.services, *self.counters, *self.topics.values()]
+        found = defaultdict(dict)
+        # The specific pages come without their locale, so each one's language is read from the kept locale ids.
+        languages = {locale_id(code): code for code in language_codes()}
+        translated = (Page.objects.live().filter(translation_key__in={page.translation_key for page in pages})
+                      .exclude(locale__language_code=settings.LANGUAGE_CODE).specific())
+        for page in translated:
+            found[page.translation_key][languages[page.locale_id]] = page
+        return found
+
+    def translated(self, page, field):
+        """{language: the field's text in that language's live version of the page} (where it is translated)."""
+        return {language: getattr(version, field, "")
+                for language, version in self._translations.get(page.translation_key, {}).items()}
 
     def page_url(self, page):
         """The page's full address on this site, as the request reached it."""

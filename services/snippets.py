@@ -76,9 +76,11 @@ class RequiredDocument(TranslatableMixin, index.Indexed, models.Model):
     )
     description = models.TextField(_("co to je"), blank=True)
     how_to_get = models.TextField(_("jak ho získat"), blank=True)
-    obtain_situation = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("životní situace, kde ho získáte"), null=True, blank=True,
+    issued_by = models.ForeignKey(
+        "services.ServicePage", verbose_name=_("služba, která ho vydává"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Kam vede „Nemáte ho?“: úkon, kterým doklad získáte (u ztraceného rodného listu duplikát "
+                    "z matriky, ne narození dítěte)."),
     )
     fetched_by_office = models.BooleanField(
         _("úřad si ho zjistí sám"), default=False,
@@ -87,11 +89,11 @@ class RequiredDocument(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"), FieldPanel("slug"), FieldPanel("lay_names"), FieldPanel("description"),
-        FieldPanel("how_to_get"), FieldPanel("obtain_situation"), FieldPanel("fetched_by_office"),
+        FieldPanel("how_to_get"), FieldPanel("issued_by"), FieldPanel("fetched_by_office"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name"),
                      index.FilterField("locale")]
-    override_translatable_fields = same_in_every_language("slug", "obtain_situation")
+    override_translatable_fields = same_in_every_language("slug", "issued_by")
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -1,5 +1,7 @@
 """A situation page for one request: the guide form, the visitor's answers and their personal checklist."""
 
+from urllib.parse import urlencode
+
 from .composition import compose_situation
 from .guide import unknown_parameter_notices
 from .take_along import qr_svg
@@ -10,7 +12,9 @@ def checklist_for_request(page, request):
     answers = form.answers()
     answers.notices += unknown_parameter_notices(request.GET, form.known_parameters())
     situation = compose_situation(page, answers)
-    back_url = situation.checklist_path
+    # The page's address from the site root paths this request already read for its other links.
+    query = urlencode(answers.to_query(page.guide_questions))
+    back_url = page.get_url(request) + (f"?{query}" if query else "")
     checklist_url = request.build_absolute_uri(back_url)
     return {
         "guide_form": form,

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from services.documents import DocumentRow
 from services.fees import FeeTotal, fee_rows, fee_total
 
-from .guide import Answers
+from .guide import Answers, judge_fee
 from .shape import DeadlineRow, ServiceUse, Step, Visit
 
 
@@ -112,8 +112,9 @@ def compose_situation(page, answers=None):
     required_pks = {service.pk for service in required}
     optional = {service.pk for service in services if service.pk not in required_pks}
 
+    fees = fee_rows(services, optional, judge=lambda fee: judge_fee(fee.condition, answers, questions))
     documents = [DocumentRow.of(row, page, verdict) for row, verdict in
-                 judged(page.documents.select_related("document", "document__obtain_situation"))]
+                 judged(page.documents.select_related("document", "document__issued_by"))]
     deadlines = [DeadlineRow(page, row.pk, row.title, row.description, row.days, verdict, answers.date)
                  for row, verdict in judged(page.deadlines.all())]
 
@@ -129,8 +130,8 @@ def compose_situation(page, answers=None):
         forms=unique(form for service in services for form in service.forms.all()),
         documents_to_bring=[row for row in documents if not row.fetched],
         documents_fetched=[row for row in documents if row.fetched],
-        fee_rows=fee_rows(services, optional),
-        fees=fee_total(required),
+        fee_rows=fees,
+        fees=fee_total(fees),
         deadlines=deadlines,
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),

@@ -19,6 +19,8 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from services.fees import Judgement
+
 SUBMITTED_FIELD = "pruvodce"
 DATE_FIELD = "datum"
 # Query parameters other sites append to links; they are no mistake of the visitor's.
@@ -232,6 +234,22 @@ def judge(condition_text, answers, questions):
         return Verdict(True)
     applies = condition.evaluate(answers.chosen)
     return Verdict(applies, condition.describe(questions) if applies is None else "")
+
+
+def judge_fee(condition_text, answers, questions):
+    """Whether a service's fee applies to this visitor (services.fees.Judgement), judged by this situation.
+
+    A fee's condition names the questions of the situations that use its service. A clause on a question this
+    situation does not ask stays undecided, and the fee's label then says for whom it is.
+    """
+    try:
+        condition = Condition.parse(condition_text)
+    except ConditionError:
+        return Judgement(True)
+    if not condition:
+        return Judgement(True)
+    applies = condition.evaluate(answers.chosen)
+    return Judgement(applies, condition.describe(questions) if applies is None else "", confirmed=applies is True)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""The plan of several situations: its page, its print view and its calendar file."""
+"""Pages outside the page tree: the index of all situations by topic, and the plan of several situations (its page,
+its print view and its calendar file)."""
 
 from django.shortcuts import render
 from django.urls import reverse
@@ -6,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from languages.locales import in_active_language
 
-from .models import SituationPage, TopicPage
+from .models import JourneyPage, SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
 
@@ -49,3 +50,17 @@ def plan_print(request):
 def plan_calendar(request):
     context = _plan_context(request)
     return calendar_response(context["plan"].situations, context["plan_url"], "plan")
+
+
+def situation_index(request):
+    """/situace/: the step-by-step journeys, then every live situation under its topic, in the editors' order."""
+    situations = list(in_active_language(SituationPage.objects.live()).order_by("path")
+                      .only("title", "url_path", "path", "summary", "audience"))
+    topics = [
+        (topic, [page for page in situations if page.path.startswith(topic.path)])
+        for topic in in_active_language(TopicPage.objects.live()).order_by("path")
+        .only("title", "slug", "url_path", "path", "intro")
+    ]
+    journeys = in_active_language(JourneyPage.objects.live()).order_by("path").only("title", "url_path", "intro")
+    return render(request, "situations/index.html",
+                  {"topics": topics, "journeys": journeys, "page_title": _("Všechny životní situace")})

@@ -7,7 +7,7 @@ import situations.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("situations", "0004_ordered_step_services"),
+        ("situations", "0006_topic_business_intro"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 

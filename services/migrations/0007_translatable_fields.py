@@ -5,7 +5,7 @@ from wagtail.models import BootstrapLocaleField, BootstrapTranslationKeyField
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0004_counter_department"),
+        ("services", "0006_document_issued_by_service"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0006_translatable_populate"),
+        ("services", "0008_translatable_populate"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from wagtail.models import BootstrapTranslatableModel
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("services", "0005_translatable_fields"),
+        ("services", "0007_translatable_fields"),
     ]
 
     operations = [
