@@ -379,9 +379,11 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The situations whose steps use this service, through the steps' relation to it: services know
-        # nothing of situations beyond that.
+        # nothing of situations beyond that. Only this page's language: an untranslated service is used by the
+        # translated situations too.
         context["part_of"] = (
-            Page.objects.live().filter(pk__in=self.situation_steps.values("page")).order_by("title")
+            Page.objects.live().filter(pk__in=self.situation_steps.values("page"), locale_id=self.locale_id)
+            .order_by("title")
             .only("title", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")

@@ -108,7 +108,7 @@ def test_home_and_situation_pages_show_which_counters_are_open(client_cs):
     home = soup(client_cs.get("/"))
     from services.models import CounterPage
 
-    assert len(home.select(".open-list [data-testid=open-state]")) == CounterPage.objects.live().count() >= 10
+    assert len(home.select(".open-list [data-testid=open-state]")) == czech(CounterPage).live().count() >= 10
     situation = soup(client_cs.get("/bydleni/zmena-trvaleho-pobytu/"))
     cards = situation.select(".counter-card")
     assert cards and all(card.select_one("[data-testid=open-state]") for card in cards)
