@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
+.PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load profile audit clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to var/mail/ as .eml files."
@@ -66,6 +66,11 @@ postgres:
 		echo "Installing Debian's postgresql for test-postgres..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+# Where a personal page's time goes (pyinstrument, the dev extra): call trees in var/profile/.
+profile: setup demo
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(PY) benchmarks/profile.py
 
 benchmark-pages: setup demo
 	$(PY) benchmarks/pages.py

@@ -1,5 +1,7 @@
 """A situation page for one request: the guide form, the visitor's answers and their personal checklist."""
 
+from navigator import pagecache
+
 from .composition import compose_situation
 from .guide import unknown_parameter_notices
 from .take_along import qr_svg
@@ -9,6 +11,8 @@ def checklist_for_request(page, request):
     form = page.guide_form(request.GET or None)
     answers = form.answers()
     answers.notices += unknown_parameter_notices(request.GET, form.known_parameters())
+    if answers.notices:
+        pagecache.one_off(request)
     situation = compose_situation(page, answers)
     back_url = situation.checklist_path
     checklist_url = request.build_absolute_uri(back_url)
