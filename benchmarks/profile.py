@@ -3,7 +3,8 @@
 Run with `make profile` (installs pyinstrument, the dev extra) or `.venv/bin/python benchmarks/profile.py
 [--kind checklist] [--eval FILE]`. In-process through Django's whole stack on the demo database in var/, with
 the page cache left to do what it does in production: every page is asked once, so it is a cold render, as the
-cold pass of benchmarks/load.sh asks it. Prints each kind's pages, milliseconds per page and queries per page,
+cold pass of benchmarks/load.sh asks it. Prints each kind's pages, milliseconds per page (wall and this
+process's CPU, which a busy machine disturbs less) and queries per page,
 and writes pyinstrument's call tree to var/profile/<kind>.txt (and .html to open in a browser).
 """
 
@@ -59,16 +60,17 @@ def main():
             continue
         profiler = Profiler(interval=0.0005)
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             profiler.start()
             for path in paths:
                 response = client.get(path)
                 assert response.status_code == 200, (path, response.status_code)
             profiler.stop()
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         (out / f"{kind}.txt").write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
         (out / f"{kind}.html").write_text(profiler.output_html(), encoding="utf-8")
         print(f"{kind:<11} pages={len(paths):<3} ms/page={elapsed * 1000 / len(paths):6.1f} "
+              f"cpu_ms/page={cpu * 1000 / len(paths):6.1f} "
               f"queries/page={len(queries) / len(paths):5.1f}  call tree: {out / kind}.txt")
 
 

@@ -169,15 +169,25 @@ def request_version():
     return _request_version.get()
 
 
+_invalidation_pending = False
+
+
 def new_version():
-    """Give the content a new version: every kept page is stale from now on, in every process."""
+    """Give the content a new version: every kept page is stale from now on, in every process.
+
+    A version the cache would not take (it is down) is written again on this process's next requests until it
+    is, so that what was kept before the outage is not served after it (with the cache down nothing is kept)."""
+    global _invalidation_pending
     version = uuid.uuid4().hex
     if _request_version.get() is not None:
         _request_version.set(version)
     try:
-        cache.set(VERSION_KEY, version, timeout=None)
+        # set_many says which keys it could not write, also where a cache fails open (navigator.cache).
+        _invalidation_pending = bool(cache.set_many({VERSION_KEY: version}, timeout=None))
     except Exception:  # noqa: BLE001 - a publish must not fail because the cache is down
-        logger.exception("Could not invalidate the page cache; kept pages expire within PAGE_CACHE_TIMEOUT")
+        _invalidation_pending = True
+    if _invalidation_pending:
+        logger.error("Could not invalidate the page cache; trying again on the next request")
 
 
 def content_changed(**kwargs):
@@ -306,6 +316,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _invalidation_pending:
+            new_version()
         key = cache_key(request)
         if key is None:
             return self._private(self.get_response(request))

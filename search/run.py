@@ -64,7 +64,7 @@ def run_search(params, log=True):
 
 def _search(backend, query, filters, offset):
     """One page of results, from the shared cache when this content version has answered it before."""
-    version = pagecache.content_version()
+    version = pagecache.content_version() if pagecache.max_age() > 0 else None
     if version is None:
         return backend.search(query, filters, offset=offset, limit=PAGE_SIZE)
     # The backend's configuration is part of the key: switching engines must not serve the other's answers.

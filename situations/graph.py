@@ -31,18 +31,29 @@ class SituationGraph:
     legal_references: list
     faqs: list
     related: list  # SituationRelated, with the situation
+    counters: list  # every CounterPage the steps' services send people to
+
+    def fresh(self):
+        """The graph for one more request: what a counter worked out for the moment of the last one (open now,
+        which also tells the page cache when it changes) is worked out again."""
+        for counter in self.counters:
+            counter.__dict__.pop("open_state", None)
+        return self
 
 
 def _read(page):
+    steps = list(page.steps_with_services())
     return SituationGraph(
         questions=page.guide_questions,
         service_conditions=list(page.service_conditions.all()),
-        steps=list(page.steps_with_services()),
+        steps=steps,
         documents=list(page.documents.select_related("document", "document__obtain_situation")),
         deadlines=list(page.deadlines.all()),
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
         related=list(page.related.select_related("situation")),
+        counters=[counter for step in steps for use in step.service_uses.all()
+                  for counter in use.service.counters.all()],
     )
 
 
@@ -56,6 +67,7 @@ def situation_graph(page):
         graph = _graphs.get(key)
         if graph is not None:
             _graphs.move_to_end(key)
+            graph = graph.fresh()
     if graph is None:
         graph = _read(page)
         with _lock:

@@ -27,7 +27,8 @@ def cache_from_url(url):
     """One of Django's cache backends from a URL: redis://, rediss://, db://<table>, file:///<folder> or locmem://."""
     parts = urlsplit(url)
     if parts.scheme in {"redis", "rediss", "unix"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Fails open: with Redis down pages are answered uncached (navigator/cache.py).
+        return {"BACKEND": "navigator.cache.ResilientRedisCache", "LOCATION": url}
     # Kept pages and Wagtail's own entries; these caches delete a third of them when they grow past this.
     bounded = {"OPTIONS": {"MAX_ENTRIES": 5000}}
     if parts.scheme == "db":
