@@ -58,7 +58,20 @@ def _read(page):
 
 
 def situation_graph(page):
-    """The page's graph, kept or read; the page's guide questions are the graph's from then on."""
+    """The page's graph, kept or read, once for this page object (one request); the page's guide questions are
+    the graph's from then on."""
+    graph = page.__dict__.get(_ON_PAGE)
+    if graph is None:
+        graph = _kept_or_read(page)
+        page.__dict__[_ON_PAGE] = graph
+        page.__dict__["guide_questions"] = graph.questions  # the cached_property: the guide's form asks no query
+    return graph
+
+
+_ON_PAGE = "_situation_graph"
+
+
+def _kept_or_read(page):
     version = pagecache.request_version()
     if version is None:
         return _read(page)
@@ -67,14 +80,13 @@ def situation_graph(page):
         graph = _graphs.get(key)
         if graph is not None:
             _graphs.move_to_end(key)
-            graph = graph.fresh()
-    if graph is None:
-        graph = _read(page)
-        with _lock:
-            _graphs[key] = graph
-            while len(_graphs) > MAX_GRAPHS:
-                _graphs.popitem(last=False)
-    page.__dict__["guide_questions"] = graph.questions  # the cached_property, so the guide's form asks no query
+    if graph is not None:
+        return graph.fresh()
+    graph = _read(page)
+    with _lock:
+        _graphs[key] = graph
+        while len(_graphs) > MAX_GRAPHS:
+            _graphs.popitem(last=False)
     return graph
 
 
