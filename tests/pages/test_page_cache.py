@@ -168,6 +168,18 @@ def test_a_publish_drops_kept_searches_and_checklists(client_cs, moving, django_
     assert cache_state(response) == "miss" and "Stěhování v rámci Prahy 99" in html
 
 
+def test_a_published_step_shows_in_every_answer_combination(client_cs, moving):
+    """The situation's graph kept in a worker's memory (situations.graph) is of the content version before."""
+    client_cs.get(moving.url + ANSWERS)  # the graph is read and kept
+    steps = list(moving.steps.all())
+    steps[0].title = "Nejdřív si zkontrolujte nájemní smlouvu"
+    moving.steps = steps
+    publish(moving)
+    for query in (ANSWERS, "?pruvodce=1&odkud=zahranici"):
+        response, html = get(client_cs, moving.url + query)
+        assert cache_state(response) == "miss" and "Nejdřív si zkontrolujte nájemní smlouvu" in html
+
+
 def test_a_signed_in_editor_never_gets_or_leaves_a_kept_page(client_cs, moving, django_user_model):
     anonymous, anonymous_html = get(client_cs, moving.url)
     django_user_model.objects.create_superuser("editor-cache", "editor@example.cz", "heslo-pro-test-123")
