@@ -170,7 +170,7 @@ class FreshnessReportView(ListReportView):
         first = upcoming[0]
         same_day = sum(1 for entry in upcoming if entry.due == first.due) - 1
         message = _("Po termínu ani s termínem do 30 dní není žádná stránka. Nejbližší kontrola je %(date)s: "
-                    "„%(title)s“") % {"date": czech_date(first.due), "title": first.title}
+                    "„%(title)s“") % {"date": written_date(first.due), "title": first.title}
         if same_day:
             message += ngettext(" a %(count)s další stránka téhož dne.", " a %(count)s další stránky téhož dne.",
                                 same_day) % {"count": same_day}
