@@ -43,6 +43,10 @@ PAGES=(
     "floor|/health/"
 )
 SEARCH_SET=${LOAD_SEARCH_SET:-/work/shared/eval/search-dev.tsv}
+if [ ! -r "$SEARCH_SET" ]; then
+    echo "The search evaluation set $SEARCH_SET cannot be read; set LOAD_SEARCH_SET to a query<TAB>slugs file." >&2
+    exit 2
+fi
 TARGET_SITUATION=0.5
 TARGET_MIXED=0.30
 TARGET_COLD_MEDIAN_MS=15
