@@ -15,7 +15,7 @@ from feedback import tokens
 from navigator import pagecache
 from navigator.models import OfficeSettings
 from services.models import ApplicationForm, CounterPage, OpeningHours
-from situations.models import SituationPage, TopicPage
+from situations.models import SituationPage, SituationStep, TopicPage
 from tests.accounts import sign_in
 from tests.cache import CACHE_READ_QUERIES
 
@@ -171,10 +171,10 @@ def test_a_publish_drops_kept_searches_and_checklists(client_cs, moving, django_
 def test_a_published_step_shows_in_every_answer_combination(client_cs, moving):
     """The situation's graph kept in a worker's memory (situations.graph) is of the content version before."""
     client_cs.get(moving.url + ANSWERS)  # the graph is read and kept
-    steps = list(moving.steps.all())
-    steps[0].title = "Nejdřív si zkontrolujte nájemní smlouvu"
-    moving.steps = steps
-    publish(moving)
+    # An editor's change of the first step (one without a condition), published with the page's next revision.
+    step = moving.steps.filter(condition="").first()
+    SituationStep.objects.filter(pk=step.pk).update(title="Nejdřív si zkontrolujte nájemní smlouvu")
+    publish(SituationPage.objects.get(pk=moving.pk))
     for query in (ANSWERS, "?pruvodce=1&odkud=zahranici"):
         response, html = get(client_cs, moving.url + query)
         assert cache_state(response) == "miss" and "Nejdřív si zkontrolujte nájemní smlouvu" in html
