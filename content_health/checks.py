@@ -111,7 +111,7 @@ class Catalog:
     faqs: list = field(default_factory=list)  # FAQs of live situations: dicts
     related: list = field(default_factory=list)  # (situation pk, related situation pk)
     service_counters: dict = field(default_factory=dict)  # service pk -> set of counter pks
-    documents: list = field(default_factory=list)  # (pk, name, obtain_situation pk) where one is set
+    documents: list = field(default_factory=list)  # (pk, name, issued_by pk) where one is set
 
     def is_live(self, pk):
         return self.page_states.get(pk, ("", False))[1]
@@ -161,8 +161,8 @@ def load_catalog():
         service_counters[service_pk].add(counter_pk)
     catalog.service_counters = dict(service_counters)
     catalog.documents = list(
-        RequiredDocument.objects.filter(obtain_situation__isnull=False)
-        .values_list("id", "name", "obtain_situation_id").order_by("name")
+        RequiredDocument.objects.filter(issued_by__isnull=False)
+        .values_list("id", "name", "issued_by_id").order_by("name")
     )
     return catalog
 
@@ -288,7 +288,7 @@ def unpublished_step_services(catalog):
 def documents_with_unpublished_source(catalog):
     """Required documents whose "where you get it" situation is not live."""
     return [Issue(Subject(RequiredDocument, pk, name), Kind.BROKEN_REFERENCE,
-                  _("Doklad odkazuje na nezveřejněnou stránku „%(title)s“, kde ho lze získat.")
+                  _("Doklad odkazuje na nezveřejněnou službu „%(title)s“, která ho vydává.")
                   % {"title": catalog.title_of(source_pk)})
             for pk, name, source_pk in catalog.documents if not catalog.is_live(source_pk)]
 

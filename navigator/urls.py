@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from opendata import api as opendata_api
 from opendata import urls as opendata_urls
 from search import views as search_views
+from situations import views as situation_views
 
 from . import views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
+    path("situace/", situation_views.situation_index, name="situation_index"),
     path("plan/", include("situations.urls")),
     path("prepazka/objednavky/", include("booking.desk_urls")),
     path("prepazka/", include("frontdesk.urls")),

@@ -15,7 +15,10 @@ How our content maps onto the vocabulary:
   structured `schema:OpeningHoursSpecification`; each exception is a `cv:specialOpeningHoursSpecification`
   of the same kind, dated (no opening time = closed that day); an online form is an online `cv:Channel`;
   post and data box are shared channels;
-- a fee is a `cv:Cost` with `cv:hasValue` and `cv:currency`, a concept of the EU currency table;
+- a fee paid is a `cv:Cost` with `cv:hasValue`, `cv:currency` (a concept of the EU currency table), how often it is
+  paid (`dct:type`, a concept of our scheme /obdobi-poplatku/: once, yearly, monthly, per item, in total) and, in
+  `dct:description`, its tariff group, whether it is optional and its condition on the guide's answers; a
+  benefit received (porodné) is no cost and is left to the CSV;
 - an organisation (`cv:PublicOrganisation`, so an agent) has a title and the area it covers (`dct:spatial`,
   RÚIAN units): the office and its departments the area in settings.OPEN_DATA_RUIAN, other authorities known
   only by name the country, the one area sure to contain theirs;
@@ -28,10 +31,11 @@ RDF library, and a consumer can read it as plain JSON too.
 from django.utils.translation import gettext as _
 
 from services import hours
+from services.fees import FeeKind, FeePeriod
 from services.models import ApplicationForm, Audience, Channel
 
 from . import identifiers, vocabularies
-from .jsonld import Graph, compact, cs, ref, schema_day, typed
+from .jsonld import Graph, compact, cs, in_languages, ref, schema_day, typed
 
 CONTEXT = {
     "cpsv": "http://purl.org/vocab/cpsv#",
@@ -67,6 +71,11 @@ def channel_type_uri(channel):
     return identifiers.uri("channel_type", CHANNEL_TYPES[channel])
 
 
+# How often a fee is paid: a small SKOS scheme of our own, the concepts named like the CSV's `obdobi` column.
+def fee_period_uri(period):
+    return identifiers.uri("fee_period", period)
+
+
 def xsd_time(value):
     return typed(value.isoformat(), "xsd:time")
 
@@ -85,6 +94,10 @@ class GraphBuilder:
         self.nodes = self.graph.nodes
         self.add = self.graph.add
         self.document = self.graph.document
+
+    def labels(self, page, field):
+        """A page's text in Czech and in each language it is translated to (@cs, @en, @uk)."""
+        return in_languages(getattr(page, field), self.published.translated(page, field))
 
     # -----------------------------------------------------------------------------------------------------
 
@@ -121,6 +134,11 @@ class GraphBuilder:
         for channel, slug in CHANNEL_TYPES.items():
             self.add({"@id": identifiers.uri("channel", slug), "@type": "cv:Channel", "dct:identifier": slug,
                       "dct:title": cs(labels[channel]), "dct:type": ref(channel_type_uri(channel))})
+        periods = identifiers.uri("fee_period")
+        self.add({"@id": periods, "@type": "skos:ConceptScheme", "skos:prefLabel": cs(_("Jak často se poplatek platí"))})
+        for period in FeePeriod:
+            self.add({"@id": fee_period_uri(period.value), "@type": "skos:Concept", "skos:notation": period.value,
+                      "skos:prefLabel": cs(str(period.label)), "skos:inScheme": ref(periods)})
         self.add({"@id": identifiers.uri("document_type", "ze-zakladnich-registru"), "@type": "skos:Concept",
                   "skos:prefLabel": cs(_("Úřad si údaje zjistí sám ze základních registrů"))})
         self.graph.term(vocabularies.CURRENCY_CZK, "skos:Concept")
@@ -187,8 +205,8 @@ class GraphBuilder:
             "@id": identifiers.uri("counter", counter.slug),
             "@type": "cv:Channel",
             "dct:identifier": counter.slug,
-            "dct:title": cs(counter.title),
-            "dct:description": cs(counter.summary) if counter.summary else None,
+            "dct:title": self.labels(counter, "title"),
+            "dct:description": self.labels(counter, "summary") if counter.summary else None,
             "dct:type": ref(channel_type_uri(Channel.IN_PERSON)),
             "cv:ownedBy": ref(self.add_organisation(counter.organisation)) if counter.organisation else None,
             "locn:address": address,
@@ -238,7 +256,7 @@ class GraphBuilder:
         return self.add(node)
 
     def add_document(self, document):
-        obtain = document.obtain_situation
+        issuer = document.issued_by
         return self.add({
             "@id": identifiers.uri("document", document.slug),
             "@type": "cv:Evidence",
@@ -248,8 +266,8 @@ class GraphBuilder:
             "skos:altLabel": [cs(term.strip()) for term in document.lay_names.split(",") if term.strip()],
             "dct:type": ref(identifiers.uri("document_type", "ze-zakladnich-registru"))
             if document.fetched_by_office else None,
-            "dct:relation": ref(identifiers.uri("situation", obtain.slug))
-            if self.published.is_public_page(obtain) else None,
+            "dct:relation": ref(identifiers.uri("service", issuer.slug))
+            if self.published.is_public_page(issuer) else None,
         })
 
     def service_channels(self, service):
@@ -268,10 +286,22 @@ class GraphBuilder:
         return channels
 
     def add_costs(self, service, channels):
+        """The fees a person pays (benefits received are no cost), each with how often it is paid (dct:type) and
+        what it depends on in words: its tariff group, whether it is optional, and its condition on the guide."""
         costs = []
         for position, fee in enumerate(service.fees.all(), start=1):
+            if fee.kind == FeeKind.BENEFIT:
+                continue
             uri = identifiers.fee_uri(service, position)
             description = fee.label if fee.channel == "any" else f"{fee.label} ({fee.get_channel_display().lower()})"
+            description += f". {fee.get_period_display().capitalize()}"
+            if fee.tariff_group:
+                description += ". " + _("Jedna ze sazeb skupiny „%(group)s“, platí právě jedna") % {
+                    "group": fee.tariff_group}
+            if fee.optional:
+                description += ". " + _("Jen na přání nebo jen někdy")
+            if fee.condition:
+                description += ". " + _("Podmínka na odpovědi průvodce: %(condition)s") % {"condition": fee.condition}
             if fee.how_to_pay:
                 description += f". {_('Jak zaplatit')}: {fee.how_to_pay}"
             # A fee that depends on the channel points to it, when the service has exactly one of that kind.
@@ -281,6 +311,7 @@ class GraphBuilder:
                 "@type": "cv:Cost",
                 "dct:identifier": f"{service.slug}-poplatek-{position}",
                 "dct:description": cs(description),
+                "dct:type": ref(fee_period_uri(fee.period)),
                 "cv:hasValue": typed(fee.amount, "xsd:double"),
                 "cv:currency": ref(vocabularies.CURRENCY_CZK.iri),
                 "cv:ifAccessedThrough": ref(through[0]) if len(through) == 1 else None,
@@ -296,7 +327,8 @@ class GraphBuilder:
                 "@id": uri,
                 "@type": "eli:LegalResource",
                 "dct:identifier": reference.act,
-                "dct:title": cs(f"{reference.act} {reference.title}".strip()),
+                "dct:title": cs(reference.title or reference.act if reference.outside_collection
+                                else f"{reference.act} {reference.title}".strip()),
                 "foaf:page": self.document(reference.url),
             })
         return uri
@@ -320,8 +352,8 @@ class GraphBuilder:
             "@id": identifiers.uri("service", service.slug),
             "@type": "cpsv:PublicService",
             "dct:identifier": service.slug,
-            "dct:title": cs(service.title),
-            "dct:description": cs(service.summary),
+            "dct:title": self.labels(service, "title"),
+            "dct:description": self.labels(service, "summary"),
             "dcat:keyword": [cs(term.strip()) for term in service.lay_terms.split(",") if term.strip()],
             "cv:hasCompetentAuthority": ref(authority),
             "cv:hasChannel": [ref(uri) for uri in dict.fromkeys(channel_uris)],
@@ -344,13 +376,13 @@ class GraphBuilder:
         topic_uri = None
         if topic is not None:
             topic_uri = self.add({"@id": identifiers.uri("topic", topic.slug), "@type": "skos:Concept",
-                                  "skos:prefLabel": cs(topic.title)})
+                                  "skos:prefLabel": self.labels(topic, "title")})
         return self.add({
             "@id": identifiers.uri("situation", situation.slug),
             "@type": types,
             "dct:identifier": situation.slug,
-            "dct:title": cs(situation.title),
-            "dct:description": cs(situation.summary),
+            "dct:title": self.labels(situation, "title"),
+            "dct:description": self.labels(situation, "summary"),
             "dct:type": ref(topic_uri) if topic_uri else None,
             "cv:hasRelatedService": [ref(identifiers.uri("service", service.slug))
                                      for service in self.published.services_of(situation)],

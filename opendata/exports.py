@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from booking.capacity import daily_capacity
 from services import hours
+from services.fees import FeeKind, FeePeriod
 
 from . import identifiers, vocabularies
 
@@ -176,6 +177,11 @@ def page_columns(kind):
                value=lambda page, published: page.title, required=True),
         Column(name="url", titles=(_("Adresa stránky"), "Web page"), description=_("Adresa stránky na webu."),
                value=lambda page, published: published.page_url(page), datatype="anyURI"),
+        Column(name="jazyk", titles=(_("Jazyk"), "Language"),
+               description=_("Jazyk záznamu jako kód ISO 639-1: cs (čeština), en (angličtina), uk (ukrajinština)."),
+               value=lambda page, published: page.locale.language_code, datatype={"base": "string",
+                                                                                  "format": "[a-z]{2}"},
+               required=True),
     )
 
 
@@ -397,9 +403,9 @@ DOCUMENTS = Dataset(
         Column(name="jak_ziskat", titles=(_("Jak získat"), "How to get it"), description=_("Jak doklad získat."),
                value=lambda row, published: row.how_to_get),
         Column(name="kde_ziskat", titles=(_("Kde získat"), "Where to get it"),
-               description=_("Adresa životní situace, která popisuje, jak doklad získat."),
-               value=lambda row, published: published.page_url(row.obtain_situation)
-               if published.is_public_page(row.obtain_situation) else "", datatype="anyURI"),
+               description=_("Adresa služby, která doklad vydává."),
+               value=lambda row, published: published.page_url(row.issued_by)
+               if published.is_public_page(row.issued_by) else "", datatype="anyURI"),
         Column(name="urad_si_zjisti_sam", titles=(_("Úřad si zjistí sám"), "Office looks it up"),
                description=_("true, když si úřad údaje zjistí sám ze základních registrů."),
                value=lambda row, published: row.fetched_by_office, datatype=BOOLEAN),
@@ -447,10 +453,13 @@ FEES = Dataset(
     name="poplatky",
     title=_("Poplatky"),
     title_en="Fees",
-    description=_("Poplatky služeb v korunách. Řádky jedné služby jsou možnosti (podle způsobu podání nebo "
-                  "případu), ne položky k sečtení."),
-    description_en="Fees of the services in Czech crowns. Rows of one service are alternatives (by channel or "
-                   "case), not items to add up.",
+    description=_("Poplatky a dávky služeb v korunách, každý s obdobím (jednorázově, ročně, měsíčně, za kus, "
+                  "celkem). Sčítat lze jen poplatky stejného období; ze sazeb jedné skupiny platí právě jedna; "
+                  "příplatky platí jen někdo; dávky člověk dostává, neplatí."),
+    description_en="Fees and benefits of the services in Czech crowns, each with its period (once, yearly, "
+                   "monthly, per item, in total). Only fees of the same period add up; of the tariffs of one "
+                   "group exactly one applies; optional fees are paid only by some; benefits are received, not "
+                   "paid.",
     keywords=("poplatky", "správní poplatky", "služby veřejné správy"),
     keywords_en=("fees", "administrative fees", "public services"),
     eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_FINANCE),
@@ -471,6 +480,26 @@ FEES = Dataset(
                required=True),
         Column(name="mena", titles=(_("Měna"), "Currency"), description=_("Měna (ISO 4217)."),
                value=lambda row, published: "CZK"),
+        Column(name="obdobi", titles=(_("Jak často"), "Period"),
+               description=_("Jak často se platí: once (jednorázově), yearly (ročně), monthly (měsíčně), "
+                             "per_item (za kus, podle popisu), total (celkem, u dávky vyplácené postupně)."),
+               value=lambda row, published: row[2].period,
+               datatype={"base": "string", "format": "|".join(FeePeriod.values)}, required=True),
+        Column(name="druh", titles=(_("Druh"), "Kind"),
+               description=_("fee = poplatek, který člověk platí; benefit = dávka, kterou dostává."),
+               value=lambda row, published: row[2].kind,
+               datatype={"base": "string", "format": "|".join(FeeKind.values)}, required=True),
+        Column(name="skupina_sazeb", titles=(_("Skupina sazeb"), "Tariff group"),
+               description=_("Sazby jedné služby se stejnou skupinou se vylučují: platí právě jedna. Prázdné = "
+                             "bez skupiny."),
+               value=lambda row, published: row[2].tariff_group),
+        Column(name="jen_nekdy", titles=(_("Jen na přání nebo jen někdy"), "Optional"),
+               description=_("true, když poplatek platí jen ten, kdo si ho vybere nebo koho se týká (příplatek)."),
+               value=lambda row, published: row[2].optional, datatype=BOOLEAN),
+        Column(name="podminka", titles=(_("Podmínka"), "Condition"),
+               description=_("Podmínka na odpovědi průvodce situací, které službu používají, ve tvaru „otazka = "
+                             "volba“ (více podmínek středníkem). Prázdné = bez podmínky."),
+               value=lambda row, published: row[2].condition),
         Column(name="kanal", titles=(_("Způsob podání"), "Channel"),
                description=_("Platí při podání: jakkoli, Osobně, nebo Online."),
                value=lambda row, published: row[2].get_channel_display()),

@@ -23,6 +23,7 @@ KINDS = {
     "channel": "kanal",
     "channel_type": "typ-kanalu",
     "document_type": "typ-dokladu",
+    "fee_period": "obdobi-poplatku",
     "dataset": "datova-sada",
     "catalog": "katalog",
 }

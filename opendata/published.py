@@ -6,6 +6,9 @@ first time an export asks for it, with everything it needs prefetched, so an exp
 of queries whether the catalog holds ten services or ten thousand.
 """
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
 from wagtail.models import Page, PageViewRestriction
@@ -49,7 +52,7 @@ class PublishedContent:
         steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            SituationPage.objects.live().select_related("department").order_by("slug")
+            SituationPage.objects.live().select_related("department", "locale").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
         return self._public(pages)
@@ -59,7 +62,7 @@ class PublishedContent:
         counters = CounterPage.objects.live().only("id", "slug", "title", "path").order_by("title")
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            ServicePage.objects.live().select_related("department").order_by("slug")
+            ServicePage.objects.live().select_related("department", "locale").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
@@ -68,12 +71,13 @@ class PublishedContent:
 
     @cached_property
     def counters(self):
-        pages = CounterPage.objects.live().order_by("slug").prefetch_related("opening_hours", "exceptions")
+        pages = (CounterPage.objects.live().select_related("locale").order_by("slug")
+                 .prefetch_related("opening_hours", "exceptions"))
         return self._public(pages)
 
     @cached_property
     def documents(self):
-        return list(RequiredDocument.objects.select_related("obtain_situation").order_by("slug"))
+        return list(RequiredDocument.objects.select_related("issued_by").order_by("slug"))
 
     @cached_property
     def forms(self):
@@ -140,6 +144,25 @@ class PublishedContent:
 
     # -----------------------------------------------------------------------------------------------------
     # Addresses and dates
+
+    @cached_property
+    def _translations(self):
+        """{translation key: {language: live page}} of the published pages' versions in other languages, read in
+        one query per page type (none without Wagtail's i18n, where a page has no translations)."""
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return {}
+        pages = [*self.situations, *self.services, *self.counters, *self.topics.values()]
+        found = defaultdict(dict)
+        translated = (Page.objects.live().filter(translation_key__in={page.translation_key for page in pages})
+                      .exclude(locale__language_code=settings.LANGUAGE_CODE).select_related("locale").specific())
+        for page in translated:
+            found[page.translation_key][page.locale.language_code] = page
+        return found
+
+    def translated(self, page, field):
+        """{language: the field's text in that language's live version of the page} (where it is translated)."""
+        return {language: getattr(version, field, "")
+                for language, version in self._translations.get(page.translation_key, {}).items()}
 
     def page_url(self, page):
         """The page's full address on this site, as the request reached it."""

@@ -48,10 +48,10 @@ class DocumentRow:
         return self.document.fetched_by_office
 
     @property
-    def obtain_situation(self):
-        """The live situation that tells how to get the document, if there is one."""
-        situation = self.document.obtain_situation
-        return situation if situation is not None and situation.live else None
+    def issued_by(self):
+        """The live service that issues the document ("Nemáte ho?"), if there is one."""
+        service = self.document.issued_by
+        return service if service is not None and service.live else None
 
 
 def merged(rows):

@@ -142,10 +142,12 @@ def exceptions_in_order(exceptions):
     return [ExceptionHours(row.date, row.closed, row.opens, row.closes, row.note) for row in rows]
 
 
-def upcoming_exceptions(exceptions, today=None, limit=10):
-    """The exceptions from today on, soonest first."""
+def upcoming_exceptions(exceptions, today=None, limit=10, days=None):
+    """The exceptions from today on (and, given `days`, no later than that many days ahead), soonest first."""
     today = today or timezone.localdate()
-    return [row for row in exceptions_in_order(exceptions) if row.date >= today][:limit]
+    last = today + timedelta(days=days) if days is not None else None
+    return [row for row in exceptions_in_order(exceptions)
+            if row.date >= today and (last is None or row.date <= last)][:limit]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -189,7 +191,8 @@ def hours_on(day, weekly, exceptions):
         return DayHours(tuple(sorted((row.opens, row.closes) for row in dated)), note or _("změněná doba"))
     holiday = holiday_name(day)
     if holiday:
-        return DayHours((), _("státní svátek: %(name)s") % {"name": holiday})
+        # "svátek", not "státní svátek": Štědrý den or Velký pátek are "ostatní svátky" (zákon č. 245/2000 Sb., § 2).
+        return DayHours((), _("svátek: %(name)s") % {"name": holiday})
     return DayHours(tuple((row.opens, row.closes) for row in weekly_in_order(weekly) if row.weekday == day.weekday()))
 
 

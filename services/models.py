@@ -1,5 +1,6 @@
 """Services (úkony) and counters (pracoviště): their pages and the rows they own (hours, fees, documents)."""
 
+import re
 from urllib.parse import urlencode
 
 from django.db import models
@@ -25,11 +26,14 @@ from opendata.api_fields import LivePages
 
 from . import hours
 from .documents import DocumentRow
-from .fees import fee_rows
+from .fees import FeeKind, FeePeriod, fee_rows
+from .forms import ServicePageForm
 from .service_list import service_list_context
 from .snippets import ApplicationForm, Audience, Channel, Department, RequiredDocument
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+# A law of the Collection of Laws by its number, "133/2000 Sb.": read as "zákona č. 133/2000 Sb.".
+COLLECTION_ACT = re.compile(r"\d+/\d{4} Sb\.")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -51,6 +55,13 @@ class LegalReference(models.Model):
 
     def __str__(self):
         return " ".join(part for part in (self.section, self.act, self.title) if part)
+
+    @property
+    def outside_collection(self):
+        """An act outside the Collection of Laws (a Prague ordinance "23/2003 Sb. HMP", an EU regulation): named by
+        its title, which says what it is and carries its number, with no "zákona č." before it. A law is named by
+        its number ("zákona č. 565/1990 Sb., zákon o …")."""
+        return not COLLECTION_ACT.fullmatch(self.act.strip())
 
 
 class DocumentRequirement(models.Model):
@@ -190,6 +201,11 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
 
     def upcoming_exceptions(self, today=None):
         return hours.upcoming_exceptions(self.exceptions.all(), today)
+
+    @property
+    def exceptions_soon(self):
+        """Closures and special hours in the coming four weeks, for a checklist taken along on paper."""
+        return hours.upcoming_exceptions(self.exceptions.all(), days=28)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -334,6 +350,7 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         ObjectList(Page.promote_panels, heading=_("Propagace")),
         ObjectList(Page.settings_panels, heading=_("Nastavení")),
     ])
+    base_form_class = ServicePageForm
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
 
@@ -355,25 +372,46 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
             .only("title", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
-        context["service_documents"] = [DocumentRow.of(row) for row in self.documents.select_related("document")]
+        context["service_documents"] = [DocumentRow.of(row) for row in
+                                         self.documents.select_related("document", "document__issued_by")]
         context["service_fees"] = fee_rows([self])
         return context
 
 
 class ServiceFee(Orderable):
-    """A fee of a service; rows of one service are alternatives (by channel or by case), never a sum."""
+    """A fee paid or a benefit received through a service, with its period; see services.fees for how rows add up."""
 
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="fees")
-    label = models.CharField(_("za co"), max_length=255)
+    label = models.CharField(_("za co"), max_length=255,
+                             help_text=_("Za co a pro koho, např. „Pas pro dítě do 15 let“."))
     amount = models.DecimalField(_("částka v Kč"), max_digits=10, decimal_places=2)
+    period = models.CharField(_("jak často"), max_length=20, choices=FeePeriod.choices, default=FeePeriod.ONCE,
+                              help_text=_("Za kus: za stránku, tabulku, podpis… Napište v popisku, za co."))
+    kind = models.CharField(_("druh"), max_length=20, choices=FeeKind.choices, default=FeeKind.FEE,
+                            help_text=_("Dávky, které člověk dostane, ukážeme zvlášť a nikdy je nepřičteme."))
+    tariff_group = models.CharField(
+        _("skupina sazeb"), max_length=60, blank=True,
+        help_text=_("Sazby se stejnou skupinou se vylučují, platí právě jedna (např. „věk“: dospělý, nebo dítě). "
+                    "Nesčítáme je; když průvodce neví, která platí, napíšeme, pro koho je která."))
+    optional = models.BooleanField(
+        _("jen na přání nebo jen někdy"), default=False,
+        help_text=_("Příplatek, který platí jen ten, kdo si ho vybere nebo koho se týká (expresní vydání, další "
+                    "stránka). Do celkové částky ho nepočítáme, pokud ho nepotvrdí podmínka."))
+    condition = models.CharField(
+        _("jen pokud"), max_length=500, blank=True,
+        help_text=_("Podmínka na odpovědi průvodce jako u kroků: „otazka = volba“, „otazka != volba“, více podmínek "
+                    "oddělte středníkem. Platí v každé situaci, která službu používá a na otázku se ptá; kde se "
+                    "situace neptá, ukážeme poplatek s tím, pro koho je."))
     channel = models.CharField(_("platí při podání"), max_length=20, default="any",
                                choices=[("any", _("jakkoli"))] + [(c.value, c.label) for c in (Channel.IN_PERSON, Channel.ONLINE)])
     how_to_pay = models.CharField(_("jak zaplatit"), max_length=255, blank=True)
     valid_from = models.DateField(_("platí od"), null=True, blank=True)
 
-    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("channel")]),
-              FieldRowPanel([FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
-    api_fields = ["label", "amount", "channel", "how_to_pay", "valid_from"]
+    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("amount"), FieldPanel("period"), FieldPanel("kind")]),
+              FieldRowPanel([FieldPanel("tariff_group"), FieldPanel("optional")]), FieldPanel("condition"),
+              FieldRowPanel([FieldPanel("channel"), FieldPanel("how_to_pay"), FieldPanel("valid_from")])]
+    api_fields = ["label", "amount", "period", "kind", "tariff_group", "optional", "condition", "channel",
+                  "how_to_pay", "valid_from"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("poplatek")

@@ -68,9 +68,11 @@ class RequiredDocument(index.Indexed, models.Model):
     )
     description = models.TextField(_("co to je"), blank=True)
     how_to_get = models.TextField(_("jak ho získat"), blank=True)
-    obtain_situation = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("životní situace, kde ho získáte"), null=True, blank=True,
+    issued_by = models.ForeignKey(
+        "services.ServicePage", verbose_name=_("služba, která ho vydává"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Kam vede „Nemáte ho?“: úkon, kterým doklad získáte (u ztraceného rodného listu duplikát "
+                    "z matriky, ne narození dítěte)."),
     )
     fetched_by_office = models.BooleanField(
         _("úřad si ho zjistí sám"), default=False,
@@ -79,7 +81,7 @@ class RequiredDocument(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"), FieldPanel("slug"), FieldPanel("lay_names"), FieldPanel("description"),
-        FieldPanel("how_to_get"), FieldPanel("obtain_situation"), FieldPanel("fetched_by_office"),
+        FieldPanel("how_to_get"), FieldPanel("issued_by"), FieldPanel("fetched_by_office"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name")]
 

@@ -11,6 +11,10 @@ class SituationsConfig(AppConfig):
     name = "situations"
 
     def ready(self):
+        from services.fees import check_conditions_with
         from services.filters import offer_topics
 
+        from .fee_conditions import fee_condition_errors
+
         offer_topics(live_topics)
+        check_conditions_with(fee_condition_errors)

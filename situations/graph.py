@@ -26,7 +26,7 @@ class SituationGraph:
     questions: list  # guide.Question
     service_conditions: list  # SituationServiceCondition
     steps: list  # SituationStep, with their services (steps_with_services)
-    documents: list  # SituationDocument, with the document and where to obtain it
+    documents: list  # SituationDocument, with the document and who issues it
     deadlines: list
     legal_references: list
     faqs: list
@@ -47,7 +47,7 @@ def _read(page):
         questions=page.guide_questions,
         service_conditions=list(page.service_conditions.all()),
         steps=steps,
-        documents=list(page.documents.select_related("document", "document__obtain_situation")),
+        documents=list(page.documents.select_related("document", "document__issued_by")),
         deadlines=list(page.deadlines.all()),
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),

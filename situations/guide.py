@@ -19,10 +19,12 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from navigator.pagecache import TRACKING_PARAMETERS
+from services.fees import Judgement
 
 SUBMITTED_FIELD = "pruvodce"
 DATE_FIELD = "datum"
+# Query parameters other sites append to links; they are no mistake of the visitor's.
+FOREIGN_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+)$")
 MAX_NOTICE_VALUE = 40
 
 
@@ -234,6 +236,22 @@ def judge(condition_text, answers, questions):
     return Verdict(applies, condition.describe(questions) if applies is None else "")
 
 
+def judge_fee(condition_text, answers, questions):
+    """Whether a service's fee applies to this visitor (services.fees.Judgement), judged by this situation.
+
+    A fee's condition names the questions of the situations that use its service. A clause on a question this
+    situation does not ask stays undecided, and the fee's label then says for whom it is.
+    """
+    try:
+        condition = Condition.parse(condition_text)
+    except ConditionError:
+        return Judgement(True)
+    if not condition:
+        return Judgement(True)
+    applies = condition.evaluate(answers.chosen)
+    return Judgement(applies, condition.describe(questions) if applies is None else "", confirmed=applies is True)
+
+
 @dataclass
 class Answers:
     """What a visitor answered: option keys by question key, only for the questions they answered."""
@@ -370,6 +388,6 @@ def _unknown_answer(question, raw):
 
 def unknown_parameter_notices(query, known):
     """A notice for each query parameter nobody asked for, leaving out other sites' tracking parameters."""
-    unknown = [key for key in query if key not in known and not TRACKING_PARAMETERS.match(key)]
+    unknown = [key for key in query if key not in known and not FOREIGN_PARAMETERS.match(key)]
     return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": _shorten(key)}
             for key in unknown[:5]]

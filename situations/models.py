@@ -38,6 +38,7 @@ from services.models import (
 from . import guide
 from .checklist import checklist_for_request
 from .forms import SituationPageForm
+from .journeys import places_of
 from .take_along import calendar_response
 
 
@@ -47,7 +48,8 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     intro = models.TextField(_("úvod"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["situations.TopicPage", "services.ServiceIndexPage", "services.CounterIndexPage"]
+    subpage_types = ["situations.TopicPage", "situations.JourneyPage", "services.ServiceIndexPage",
+                     "services.CounterIndexPage"]
     max_count = 1
 
     class Meta:
@@ -56,12 +58,19 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
-        audiences = {
-            topic.pk: set(SituationPage.objects.child_of(topic).live().values_list("audience", flat=True))
-            for topic in topics
-        } if topics else {}
-        context["citizen_topics"] = [t for t in topics if audiences[t.pk] & {Audience.CITIZENS, Audience.BOTH}]
-        context["business_topics"] = [t for t in topics if audiences[t.pk] & {Audience.BUSINESSES, Audience.BOTH}]
+        situations = list(SituationPage.objects.live().descendant_of(self).order_by("path")
+                          .only("title", "url_path", "path", "depth", "audience"))
+        for_citizens = {Audience.CITIZENS, Audience.BOTH}
+        context["citizen_topics"] = [topic for topic in topics if any(
+            page.audience in for_citizens for page in situations if page.path.startswith(topic.path))]
+        # Businesses see the topics written for them, each with its own text and its situations for businesses.
+        context["business_topics"] = [
+            (topic, [page for page in situations
+                     if page.path.startswith(topic.path) and page.audience != Audience.CITIZENS])
+            for topic in topics if topic.business_intro
+        ]
+        context["journeys"] = JourneyPage.objects.child_of(self).live().order_by("path").only("title", "url_path",
+                                                                                                  "intro")
         context["counters"] = (
             CounterPage.objects.live().descendant_of(self).order_by("title")
             .prefetch_related("opening_hours", "exceptions")
@@ -77,9 +86,13 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     """A group of life situations, e.g. Bydlení a stěhování."""
 
     intro = models.TextField(_("úvod"), blank=True, help_text=_("Jedna až dvě věty o tom, co oblast zahrnuje."))
+    business_intro = models.TextField(
+        _("úvod pro podnikatele"), blank=True,
+        help_text=_("Co v oblasti najdou podnikatelé; úvodní stránka ho ukáže v části Pro podnikatele. Prázdné = "
+                    "oblast se tam neukáže."))
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("business_intro")]
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["situations.SituationPage"]
 
@@ -89,8 +102,9 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The editors' order in the page tree: a topic such as Podnikání reads as a journey, not alphabetically.
         context["situations"] = (
-            SituationPage.objects.child_of(self).live().order_by("title")
+            SituationPage.objects.child_of(self).live().order_by("path")
             .only("title", "url_path", "summary", "audience")
         )
         return context
@@ -174,7 +188,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     guide_panels = [
         InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"), add_label=_("Přidat otázku"),
                     help_text=_("Podle odpovědí ukážeme jen kroky, doklady a lhůty, které se návštěvníka týkají. "
-                                "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb.")),
+                                "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb. Poplatky podle "
+                                "odpovědí zapisujete u poplatků služby, s klíči těchto otázek.")),
         FieldPanel("date_question"),
         InlinePanel("service_conditions", heading=_("Služby jen pro někoho"), label=_("podmínka služby"),
                     add_label=_("Přidat podmínku služby"),
@@ -216,8 +231,14 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return [term.strip() for term in self.lay_terms.split(",") if term.strip()]
 
     @cached_property
+    def ancestors(self):
+        """The pages above, read once for the breadcrumbs and the topic's name."""
+        return list(self.get_ancestors())
+
+    @cached_property
     def topic(self):
-        return self.get_parent().specific
+        """The topic above (parent_page_types makes the parent one), as the plain page the breadcrumbs read."""
+        return self.ancestors[-1]
 
     @cached_property
     def guide_questions(self):
@@ -233,7 +254,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
 
     @path("")
     def checklist(self, request):
-        return self.render(request)
+        # The journeys this situation is a step of are shown on the page, not on its print sheet.
+        return self.render(request, context_overrides={"journeys": self.journey_places()})
 
     @path("tisk/")
     def print_checklist(self, request):
@@ -245,6 +267,12 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     def calendar(self, request):
         context = checklist_for_request(self, request)
         return calendar_response([context["situation"]], context["checklist_url"], self.slug)
+
+    def journey_places(self):
+        """The live step-by-step journeys with a step on this situation, with its place in each."""
+        rows = (JourneyStep.objects.filter(page__live=True, situation__live=True, page__journey_steps__situation=self)
+                .select_related("page", "situation").order_by("page__path", "sort_order"))
+        return places_of(self, rows)
 
     def steps_with_services(self):
         """The steps with their live services (as `service_uses`, in the editor's order) and everything the page shows of them, in a fixed number of queries."""
@@ -395,3 +423,46 @@ class SituationRelated(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("související situace")
         verbose_name_plural = _("související situace")
+
+
+class JourneyPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+    """A step-by-step journey through several situations in their order ("Začínám podnikat").
+
+    Like GOV.UK's step-by-step navigation: the journey's page lists the steps, and each situation on the way shows
+    the whole journey with the visitor's place in it (situations.journeys).
+    """
+
+    intro = models.TextField(_("úvod"), help_text=_("Jedna až dvě věty: komu postup pomůže."))
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("journey_steps", heading=_("Kroky"), label=_("krok"), min_num=2,
+                    help_text=_("Situace v pořadí, v jakém je člověk vyřizuje.")),
+    ]
+    parent_page_types = ["situations.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("postup krok za krokem")
+        verbose_name_plural = _("postupy krok za krokem")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = [step for step in self.journey_steps.select_related("situation")
+                            if step.situation.live]
+        return context
+
+
+class JourneyStep(Orderable):
+    page = ParentalKey(JourneyPage, on_delete=models.CASCADE, related_name="journey_steps")
+    situation = models.ForeignKey(SituationPage, verbose_name=_("situace"), on_delete=models.CASCADE,
+                                  related_name="journey_steps")
+    title = models.CharField(_("krok"), max_length=255, help_text=_("Co v tomto kroku člověk udělá."))
+    text = models.TextField(_("podrobnosti"), blank=True)
+
+    panels = [FieldPanel("situation"), FieldPanel("title"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("krok postupu")
+        verbose_name_plural = _("kroky postupu")

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from services.documents import merged
-from services.fees import fee_rows, fee_total
+from services.fees import fee_total, merged as merged_fees
 
 from .composition import compose_situation, group_by_office, unique
 from .guide import unknown_parameter_notices
@@ -61,14 +61,14 @@ class Plan:
         required = {service.pk for service in self.required_services}
         return {service.pk for service in self.services if service.pk not in required}
 
-    @property
+    @cached_property
     def fees(self):
-        # A service two situations share is paid once.
-        return fee_total(self.required_services)
+        return fee_total(self.fee_rows)
 
-    @property
+    @cached_property
     def fee_rows(self):
-        return fee_rows(self.services, self.optional_services)
+        # A service two situations share is paid once, as the situation that knows most about the visitor says.
+        return merged_fees(situation.fee_rows for situation in self.situations)
 
     @property
     def offices(self):

@@ -1,12 +1,11 @@
-"""The plan of several situations: its page, its print view and its calendar file."""
+"""Pages outside the page tree: the index of all situations by topic, and the plan of several situations (its page,
+its print view and its calendar file)."""
 
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from navigator import pagecache
-
-from .models import SituationPage, TopicPage
+from .models import JourneyPage, SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
 
@@ -18,8 +17,6 @@ def _plan_context(request):
     wanted = [slug for slug in wanted if "\x00" not in slug]
     pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
-    if plan.notices:
-        pagecache.one_off(request)
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
     plan_url = request.build_absolute_uri(back_url)
@@ -28,7 +25,6 @@ def _plan_context(request):
             "qr_code": qr_svg(plan_url) if plan.situations else ""}
 
 
-@pagecache.shared_view
 def plan(request):
     context = _plan_context(request)
     in_plan = {situation.page.pk for situation in context["plan"].situations}
@@ -44,7 +40,6 @@ def plan(request):
     return render(request, "situations/plan.html", context)
 
 
-@pagecache.shared_view
 def plan_print(request):
     context = _plan_context(request)
     return render(request, "situations/plan_print.html", {**context, "checklist": context["plan"]})
@@ -53,3 +48,16 @@ def plan_print(request):
 def plan_calendar(request):
     context = _plan_context(request)
     return calendar_response(context["plan"].situations, context["plan_url"], "plan")
+
+
+def situation_index(request):
+    """/situace/: the step-by-step journeys, then every live situation under its topic, in the editors' order."""
+    situations = list(SituationPage.objects.live().order_by("path").only("title", "url_path", "path", "summary",
+                                                                          "audience"))
+    topics = [
+        (topic, [page for page in situations if page.path.startswith(topic.path)])
+        for topic in TopicPage.objects.live().order_by("path").only("title", "slug", "url_path", "path", "intro")
+    ]
+    journeys = JourneyPage.objects.live().order_by("path").only("title", "url_path", "intro")
+    return render(request, "situations/index.html",
+                  {"topics": topics, "journeys": journeys, "page_title": _("Všechny životní situace")})

@@ -16,4 +16,10 @@ SITUATIONS = {
 }
 BUSINESS_ONLY = {"zalozeni-zivnosti", "zalozeni-sro", "zmena-preruseni-zivnosti", "provozovna", "predzahradka",
                  "reklamni-zarizeni", "trzni-prodej"}
-ALL_SITUATIONS = [(topic, slug) for topic, slugs in SITUATIONS.items() for slug in slugs]
+# Beyond the catalog's list: the waste topic and its situations (README, "Demo catalog").
+ADDED_SITUATIONS = {
+    "odpady": ["poplatek-za-odpad", "popelnice-a-bioodpad", "velky-odpad-a-sberne-dvory"],
+}
+CATALOG_SITUATIONS = [(topic, slug) for topic, slugs in SITUATIONS.items() for slug in slugs]
+ALL_SITUATIONS = CATALOG_SITUATIONS + [(topic, slug) for topic, slugs in ADDED_SITUATIONS.items() for slug in slugs]
+ALL_TOPICS = [*SITUATIONS, *ADDED_SITUATIONS]

@@ -5,10 +5,12 @@ second run writes nothing, and a changed data file updates (and republishes) exa
 """
 
 import hashlib
+import re
 import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -18,6 +20,7 @@ from wagtail.models import Orderable, Page, Site
 
 from booking.models import BookingHours, BookingSetup
 from navigator.models import OfficeSettings
+from services.fees import FeeKind, FeePeriod
 from services.hours import WEEKDAY_CODES, parse_interval
 from services.models import (
     ApplicationForm,
@@ -35,8 +38,11 @@ from services.models import (
     ServicePage,
 )
 from situations import guide
+from situations.fee_conditions import errors_against
 from situations.models import (
     HomePage,
+    JourneyPage,
+    JourneyStep,
     SituationDeadline,
     SituationDocument,
     SituationFAQ,
@@ -53,8 +59,10 @@ from situations.models import (
 from .models import LoadedRecord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# A link between pages in the data's rich text: <a href="page:obcansky-prukaz">.
+PAGE_LINK = re.compile(r'href="page:([\w-]+)"')
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 2
+LOADER_VERSION = 4
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
@@ -106,6 +114,7 @@ def read_catalog(data_dir=DATA_DIR):
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
         "booking": read("booking.yaml"),
+        "journeys": read("journeys.yaml") if (data_dir / "journeys.yaml").exists() else [],
     }
 
 
@@ -186,22 +195,28 @@ class Loader:
         counter_index = self.ensure_index(home, CounterIndexPage, self.data["site"]["counter_index"])
         service_index = self.ensure_index(home, ServiceIndexPage, self.data["site"]["service_index"])
         self.load_pages("counters", self.data["counters"], CounterPage, counter_index, self.apply_counter)
-        self.refresh_cache()
-        self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
-        self.refresh_cache()
-        self.load_booking()
         topics = self.load_topics(home)
         situations = [(topic_slug, record) for topic_slug, records in self.data["situations"].items()
                       for record in records]
         for topic_slug, _record in situations:
             if topic_slug not in topics:
                 raise DataError(f"situations/{topic_slug}.yaml has no topic of that slug in topics.yaml")
-        # Related situations point at each other, so every situation exists before any is filled in.
-        self.ensure_situation_shells(situations, topics)
+        # Pages link to each other (related situations, links in their texts), so every service and situation
+        # exists before any is filled in.
+        self.ensure_shells(ServicePage, [(service_index, record) for record in self.data["services"]],
+                           provider=True)
+        self.ensure_shells(SituationPage, [(topics[topic], record) for topic, record in situations])
         self.refresh_cache()
+        self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
+        self.refresh_cache()
+        self.load_booking()
         self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
                         self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
-        self.link_documents_to_situations()
+        self.link_documents_to_services()
+        for topic_slug, records in self.data["situations"].items():
+            self.order_children(topics[topic_slug], [record["slug"] for record in records])
+        self.refresh_cache()
+        self.load_journeys(home)
         return self.report
 
     def ensure_site(self):
@@ -274,16 +289,17 @@ class Loader:
                 "description": record.get("description", ""), "how_to_get": record.get("how_to_get", ""),
                 "fetched_by_office": bool(record.get("fetched_by_office"))}
 
-    def link_documents_to_situations(self):
+    def link_documents_to_services(self):
+        """Each document's "Nemáte ho?": the service that issues it."""
         self.refresh_cache()
         for record in self.data["documents"]:
-            wanted = record.get("obtain_situation")
+            wanted = record.get("issued_by")
             document = self._cache[RequiredDocument][record["slug"]]
-            situation = self.lookup(SituationPage, wanted, f"document {record['slug']}") if wanted else None
-            wanted_id = situation.pk if situation else None
-            if document.obtain_situation_id != wanted_id:
-                document.obtain_situation_id = wanted_id
-                document.save(update_fields=["obtain_situation"])
+            service = self.lookup(ServicePage, wanted, f"document {record['slug']}") if wanted else None
+            wanted_id = service.pk if service else None
+            if document.issued_by_id != wanted_id:
+                document.issued_by_id = wanted_id
+                document.save(update_fields=["issued_by"])
 
     def load_booking(self):
         """Booking setups, one per service and counter (the record's key is "service@counter")."""
@@ -351,6 +367,7 @@ class Loader:
                 continue
             page = existing.get_latest_revision_as_object() if existing else TopicPage(slug=record["slug"])
             page.title, page.intro = record["title"], record.get("intro", "")
+            page.business_intro = record.get("business_intro", "")
             if existing is None:
                 home.add_child(instance=page)
             page.save_revision().publish()
@@ -358,13 +375,60 @@ class Loader:
             topics[record["slug"]] = TopicPage.objects.get(pk=page.pk)
         return topics
 
-    def ensure_situation_shells(self, situations, topics):
-        for topic_slug, record in situations:
-            if not SituationPage.objects.filter(slug=record["slug"]).exists():
-                shell = SituationPage(slug=record["slug"], title=record["title"], summary=record["summary"],
-                                      live=False)
-                topics[topic_slug].add_child(instance=shell)
+    def order_children(self, topic, slugs):
+        """The topic's situations in the data's order: a topic such as Podnikání reads as a journey."""
+        children = {page.slug: page for page in SituationPage.objects.child_of(topic)}
+        wanted = [children[slug] for slug in slugs if slug in children]
+        current = sorted(wanted, key=lambda page: page.path)
+        if [page.pk for page in current] == [page.pk for page in wanted]:
+            return
+        for page in wanted:
+            SituationPage.objects.get(pk=page.pk).move(topic, pos="last-child")
+        self.report.count(self.report.updated, "order")
+
+    def load_journeys(self, home):
+        for record in self.data["journeys"]:
+            slug = record["slug"]
+            what = f"journey {slug}"
+            existing = JourneyPage.objects.filter(slug=slug).first()
+            if self.is_current("journeys", slug, record, existing is not None):
+                self.report.unchanged += 1
+                continue
+            page = existing.get_latest_revision_as_object() if existing else JourneyPage(slug=slug)
+            page.title, page.intro = record["title"], record["intro"]
+            page.journey_steps = [
+                JourneyStep(situation=self.lookup(SituationPage, row["situation"], what), title=row["title"],
+                            text=row.get("text") or "")
+                for row in record["steps"]
+            ]
+            if existing is None:
+                home.add_child(instance=page)
+            page.save_revision().publish()
+            self.remember("journeys", slug, record, existing is None)
+
+    def ensure_shells(self, model, records, provider=False):
+        for parent, record in records:
+            if not model.objects.filter(slug=record["slug"]).exists():
+                extra = {"provider": record["provider"]} if provider else {}
+                shell = model(slug=record["slug"], title=record["title"], summary=record["summary"], live=False,
+                              **extra)
+                parent.add_child(instance=shell)
                 self.new_shells.add(record["slug"])
+
+    def rich(self, text, what):
+        """Rich text from the data, its `href="page:<slug>"` links made into links to those pages' addresses.
+
+        Plain addresses rather than Wagtail's page links: a page link costs queries on every page that shows it,
+        and these pages' addresses are fixed by the catalog's slugs.
+        """
+        def link(match):
+            slug = match.group(1)
+            page = self._cache[ServicePage].get(slug) or self._cache[SituationPage].get(slug)
+            if page is None:
+                raise DataError(f"{what} links to unknown page '{slug}'")
+            return f'href="{page.url}"'
+
+        return PAGE_LINK.sub(link, text or "")
 
     def apply_counter(self, page, record):
         what = f"counter {record['slug']}"
@@ -403,7 +467,7 @@ class Loader:
         page.search_description = record["summary"]
         page.lay_terms = terms(record.get("lay_terms"))
         for name in ("when_to_act", "what_you_get", "who_may_apply", "how_to_apply", "remedies"):
-            setattr(page, name, record.get(name) or "")
+            setattr(page, name, self.rich(record.get(name), what))
         page.processing_time = record.get("processing_time") or ""
         page.deadline = record.get("deadline") or ""
         channels = set(record.get("channels") or [])
@@ -415,10 +479,36 @@ class Loader:
         page.counters = [self.lookup(CounterPage, slug, what) for slug in record.get("counters") or []]
         page.forms = [self.lookup(ApplicationForm, slug, what) for slug in record.get("forms") or []]
         page.documents = [ServiceDocument(**self.requirement(row, what)) for row in record.get("documents") or []]
-        page.fees = [ServiceFee(label=row["label"], amount=Decimal(str(row["amount"])),
-                                channel=row.get("channel", "any"), how_to_pay=row.get("how_to_pay", ""),
-                                valid_from=row.get("valid_from")) for row in record.get("fees") or []]
+        page.fees = [self.fee(row, what) for row in record.get("fees") or []]
         page.legal_references = [ServiceLegalReference(**self.legal(row)) for row in record.get("legal") or []]
+
+    def fee(self, row, what):
+        period, kind = row.get("period"), row.get("kind", FeeKind.FEE)
+        if period not in FeePeriod.values:
+            raise DataError(f"{what}, fee '{row['label']}': period must be one of {FeePeriod.values}, not {period!r}")
+        if kind not in FeeKind.values:
+            raise DataError(f"{what}, fee '{row['label']}': kind must be one of {FeeKind.values}, not {kind!r}")
+        errors = errors_against(row.get("if") or "", self.asking.get(what.removeprefix("service "), []))
+        if row.get("if") and errors:
+            raise DataError(f"{what}, fee '{row['label']}': condition '{row['if']}': {' '.join(errors)}")
+        return ServiceFee(label=row["label"], amount=Decimal(str(row["amount"])), period=period, kind=kind,
+                          tariff_group=row.get("group") or "", optional=bool(row.get("optional")),
+                          condition=row.get("if") or "", channel=row.get("channel", "any"),
+                          how_to_pay=row.get("how_to_pay", ""), valid_from=row.get("valid_from"))
+
+    @cached_property
+    def asking(self):
+        """For each service slug, the (title, questions) of the situations whose steps use it, from the data."""
+        asking = {}
+        for records in self.data["situations"].values():
+            for record in records:
+                questions = [guide.Question(row["key"], row["text"],
+                                            tuple(guide.parse_options(self.options(row, record["slug"]))))
+                             for row in record.get("questions") or []]
+                used = dict.fromkeys(slug for step in record.get("steps") or [] for slug in step.get("services") or [])
+                for slug in used:
+                    asking.setdefault(slug, []).append((record["title"], questions))
+        return asking
 
     def apply_situation(self, page, record):
         what = f"situation {record['slug']}"
@@ -429,7 +519,7 @@ class Loader:
         page.search_description = record["summary"]
         page.lay_terms = terms(record.get("lay_terms"))
         for name in ("who_may_act", "conditions", "where_to_go", "online", "remedies", "sanctions"):
-            setattr(page, name, record.get(name) or "")
+            setattr(page, name, self.rich(record.get(name), what))
         page.contact = record.get("contact") or ""
         page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         page.last_reviewed = record.get("last_reviewed")
@@ -442,7 +532,8 @@ class Loader:
         ]
         questions = [guide.Question.from_model(row) for row in page.questions.all()]
         page.steps = [
-            SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
+            SituationStep(title=step["title"], text=self.rich(step.get("text"), what),
+                          optional=bool(step.get("optional")),
                           condition=self.condition(step, questions, what),
                           service_uses=[SituationStepService(service=self.lookup(ServicePage, slug, what))
                                         for slug in step.get("services") or []])
@@ -459,7 +550,8 @@ class Loader:
                                             days=row.get("days"), condition=self.condition(row, questions, what))
                           for row in record.get("deadlines") or []]
         page.legal_references = [SituationLegalReference(**self.legal(row)) for row in record.get("legal") or []]
-        page.faqs = [SituationFAQ(question=row["question"], answer=row["answer"]) for row in record.get("faq") or []]
+        page.faqs = [SituationFAQ(question=row["question"], answer=self.rich(row["answer"], what))
+                     for row in record.get("faq") or []]
         page.related = [SituationRelated(situation=self.lookup(SituationPage, slug, what))
                         for slug in record.get("related") or []]
         page.live = True

@@ -137,3 +137,33 @@ def test_the_condition_field_is_a_builder_over_the_text(editor):
     builder = soup.select_one("[data-condition-builder] input[name=steps-0-condition]")
     assert builder is not None
     assert "js/admin/condition-builder.js" in html
+
+
+def fee_index(data, label):
+    return next(key.split("-")[1] for key, value in data.items()
+                if key.startswith("fees-") and key.endswith("-label") and value == label)
+
+
+def test_a_fee_condition_names_questions_the_situations_using_the_service_ask(editor):
+    from services.models import ServicePage
+
+    service = ServicePage.objects.get(slug="poplatek-ze-psu-ohlaseni")
+
+    def unknown_option(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = panelak"
+
+    html = edit(editor, service, unknown_option).content.decode()
+    assert "Otázka „dum“ nemá volbu „panelak“ v žádné situaci, která službu používá." in html
+
+    def unknown_question(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "kocka = ano"
+
+    html = edit(editor, service, unknown_question).content.decode()
+    assert "Na otázku „kocka“ se neptá žádná situace, která službu používá." in html
+    assert service.fees.get(label="Jeden pes v bytovém domě").condition == "dum = byt; duchodce = ne"
+
+    def known(data):
+        data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = byt; psu = jeden"
+
+    response = edit(editor, service, known)
+    assert response.status_code == 302

@@ -98,12 +98,12 @@ def test_unpublished_related_situation_step_service_and_document_source():
     step = SituationStep.objects.filter(page=page, services__isnull=False).first()
     service = step.services.first()
     unpublish(service)
-    document = RequiredDocument.objects.filter(obtain_situation__isnull=False).exclude(obtain_situation=page).first()
-    source = unpublish(document.obtain_situation)
+    document = RequiredDocument.objects.filter(issued_by__isnull=False).exclude(issued_by=service).first()
+    source = unpublish(document.issued_by)
     found = messages_of(Kind.BROKEN_REFERENCE)
     assert (page.title, "Související situace „Datová schránka a elektronická identita“ není zveřejněná.") in found
     assert (page.title, f"Krok „{step.title}“ používá nezveřejněnou službu „{service.title}“.") in found
-    assert (document.name, f"Doklad odkazuje na nezveřejněnou stránku „{source.title}“, kde ho lze získat.") in found
+    assert (document.name, f"Doklad odkazuje na nezveřejněnou službu „{source.title}“, která ho vydává.") in found
     issue = next(i for i in checks.find_issues() if i.subject.model is RequiredDocument)
     assert issue.subject.edit_url == reverse("wagtailsnippets_services_requireddocument:edit", args=[issue.subject.pk])
 

@@ -56,11 +56,11 @@ def test_dates_in_each_languages_format(language, expected):
 
 
 @pytest.mark.parametrize(("language", "friday", "christmas_eve"), [
-    ("cs", "zavřeno, otevírá v pondělí v 8:00", "dnes zavřeno (státní svátek: Štědrý den), otevírá 4. 1. v 8:00"),
+    ("cs", "zavřeno, otevírá v pondělí v 8:00", "dnes zavřeno (svátek: Štědrý den), otevírá 4. 1. v 8:00"),
     ("en", "closed, opens on Monday at 8:00",
      "closed today (public holiday: Christmas Eve), opens on 4 January at 8:00"),
     ("uk", "зачинено, відчиняється у понеділок о 8:00",
-     "сьогодні зачинено (державне свято: Святий вечір), відчиняється 4 січня о 8:00"),
+     "сьогодні зачинено (святковий день: Святий вечір), відчиняється 4 січня о 8:00"),
 ])
 def test_open_now_speaks_the_visitors_language(language, friday, christmas_eve):
     # Closed between Christmas and New Year: from Thursday 24 December 2026 the next opening is Monday 4 January.
@@ -82,13 +82,16 @@ def test_holidays_are_named_in_the_visitors_language():
 
 def test_legal_references_read_with_and_without_a_section():
     references = [{"section": "§ 10", "act": "133/2000 Sb.", "url": "", "title": ""},
-                  {"section": "", "act": "500/2004 Sb.", "url": "", "title": ""}]
+                  {"section": "", "act": "500/2004 Sb.", "url": "", "title": ""},
+                  {"section": "", "act": "23/2003 Sb. HMP", "url": "", "outside_collection": True,
+                   "title": "vyhláška hl. m. Prahy č. 23/2003 Sb. HMP, o místním poplatku ze psů"}]
     rendered = {}
     for language in ("cs", "en", "uk"):
         with translation.override(language):
             rendered[language] = " ".join(render_to_string("includes/legal_list.html", {"references": references})
                                           .split())
     assert "<li>§ 10 zákona č. 133/2000 Sb.</li> <li>zákona č. 500/2004 Sb.</li>" in rendered["cs"]
+    assert "<li>vyhláška hl. m. Prahy č. 23/2003 Sb. HMP, o místním poplatku ze psů</li>" in rendered["cs"]
     assert "<li>§ 10 of Act No. 133/2000 Sb.</li> <li>Act No. 500/2004 Sb.</li>" in rendered["en"]
     assert "<li>§ 10 закону № 133/2000 Sb.</li> <li>Закон № 500/2004 Sb.</li>" in rendered["uk"]
 

@@ -68,6 +68,10 @@ def test_a_service_has_evidence_channel_cost_and_organisation(graph):
     assert len(costs) == page.fees.count()
     values = sorted(Decimal(str(graph.value(cost, CV.hasValue))) for cost in costs)
     assert values == sorted(fee.amount for fee in page.fees.all())
+    assert {graph.value(cost, DCT.type) for cost in costs} == {URIRef(f"{BASE}/obdobi-poplatku/once")}
+    assert (URIRef(f"{BASE}/obdobi-poplatku/once"), RDF.type, SKOS.Concept) in graph
+    lost = next(cost for cost in costs if Decimal(str(graph.value(cost, CV.hasValue))) == 200)
+    assert "Podmínka na odpovědi průvodce: duvod = ztrata, kradez, poskozeni" in str(graph.value(lost, DCT.description))
     assert all(graph.value(cost, CV.currency) == URIRef(
         "http://publications.europa.eu/resource/authority/currency/CZK") for cost in costs)
 
@@ -139,3 +143,12 @@ def test_no_node_lacks_a_type(graph):
     untyped = [subject for subject in set(graph.subjects()) if isinstance(subject, URIRef)
                and graph.value(subject, RDF.type) is None]
     assert not untyped
+
+
+def test_a_benefit_is_no_cost_and_a_yearly_fee_says_so(graph):
+    grant = URIRef(f"{BASE}/sluzba/porodne-a-rodicovsky-prispevek")
+    values = {Decimal(str(graph.value(cost, CV.hasValue))) for cost in graph.objects(grant, CV.hasCost)}
+    assert values == {Decimal(0)}  # the application is free; porodné and rodičovský příspěvek are received
+    dog = URIRef(f"{BASE}/sluzba/poplatek-ze-psu-ohlaseni")
+    periods = {str(graph.value(cost, DCT.type)).rsplit("/", 1)[1] for cost in graph.objects(dog, CV.hasCost)}
+    assert periods == {"yearly", "per_item"}

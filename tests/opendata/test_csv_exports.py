@@ -54,6 +54,20 @@ def test_a_service_row_says_what_its_page_says(client_cs):
     assert [row["uri"].rsplit("/", 1)[1] for row in fees] == [str(n) for n in range(1, len(fees) + 1)]
 
 
+def test_a_fee_row_says_how_often_it_is_paid_what_kind_it_is_and_on_what_it_depends(client_cs):
+    rows = {(row["sluzba"], row["za_co"]): row for row in csv_rows(client_cs, "poplatky")}
+    dog = rows[("poplatek-ze-psu-ohlaseni", "Jeden pes v bytovém domě")]
+    assert (dog["castka"], dog["obdobi"], dog["druh"], dog["skupina_sazeb"], dog["jen_nekdy"]) == (
+        "1500.00", "yearly", "fee", "sazba", "false")
+    assert dog["podminka"] == "dum = byt; duchodce = ne"
+    plate = next(row for (service, _label), row in rows.items()
+                 if service == "registrace-vozidla-sluzba" and "na přání" in row["za_co"])
+    assert (plate["obdobi"], plate["jen_nekdy"], plate["podminka"]) == ("per_item", "true", "")
+    grant = next(row for (service, _label), row in rows.items()
+                 if service == "porodne-a-rodicovsky-prispevek" and row["druh"] == "benefit")
+    assert grant["castka"] == "13000.00" and grant["podminka"] == "poradi = prvni; porodne = ano"
+
+
 def test_a_situation_row_lists_the_services_of_its_steps(client_cs):
     situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
     row = {row["slug"]: row for row in csv_rows(client_cs, "situace")}[situation.slug]
@@ -71,7 +85,7 @@ def test_counter_hours_are_readable_in_one_file_and_one_interval_a_row_in_the_ot
     counter = CounterPage.objects.get(slug="czech-point")
     row = {row["slug"]: row for row in csv_rows(client_cs, "pracoviste")}[counter.slug]
     assert row["uredni_hodiny"].startswith("pondělí 8:00–12:00, 13:00–18:00; úterý 8:00–12:00, 13:00–16:00;")
-    assert "24. 12. 2026 zavřeno (Štědrý den – státní svátek)" in row["vyjimky"]
+    assert "24. 12. 2026 zavřeno (Štědrý den – ostatní svátek)" in row["vyjimky"]
     assert row["zemepisna_sirka"] == str(counter.latitude)
     intervals = [(row["den_v_tydnu"], row["od"], row["do"]) for row in csv_rows(client_cs, "pracoviste-hodiny")
                  if row["pracoviste"] == counter.slug]

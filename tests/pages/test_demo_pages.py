@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from situations.models import SituationPage, TopicPage
-from tests.demo_catalog_slugs import ALL_SITUATIONS, SITUATIONS
+from tests.demo_catalog_slugs import ALL_SITUATIONS, ALL_TOPICS, SITUATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,10 @@ def test_home_offers_search_topics_for_both_audiences_and_popular_situations(cli
     form = page.find("form", attrs={"role": "search"})
     assert form["action"] == "/hledat/" and form.find("input", attrs={"name": "q"})
     citizens = [a.text for a in page.select("#citizens-heading + .topic-list a")]
-    businesses = [a.text for a in page.select("#business-heading + .topic-list a")]
+    businesses = [a.text for a in page.select("#business-heading ~ .topic-list a")]
     assert "Bydlení a stěhování" in citizens and "Podnikání" in businesses
+    journeys = [a["href"] for a in page.select("#business-heading ~ .journey-teaser a")]
+    assert journeys == ["/zacinam-podnikat/"]
     assert "Podnikání" in citizens  # granty-a-dotace serves citizens too
     assert len(page.select(".situation-card")) >= 6
 
@@ -103,7 +105,9 @@ def test_counter_page_shows_address_hours_exceptions_services_and_map(client_cs)
 
 def test_home_and_situation_pages_show_which_counters_are_open(client_cs):
     home = soup(client_cs.get("/"))
-    assert len(home.select(".open-list [data-testid=open-state]")) == 11
+    from services.models import CounterPage
+
+    assert len(home.select(".open-list [data-testid=open-state]")) == CounterPage.objects.live().count() >= 10
     situation = soup(client_cs.get("/bydleni/zmena-trvaleho-pobytu/"))
     cards = situation.select(".counter-card")
     assert cards and all(card.select_one("[data-testid=open-state]") for card in cards)
@@ -130,5 +134,5 @@ def test_demo_banner_shows_while_the_demo_catalog_is_in_use(client_cs):
     assert "Ukázkový obsah" in client_cs.get("/").content.decode()
 
 
-def test_topics_are_the_catalogs_eight():
-    assert sorted(TopicPage.objects.live().values_list("slug", flat=True)) == sorted(SITUATIONS)
+def test_topics_are_the_catalogs_eight_and_the_waste_topic():
+    assert sorted(TopicPage.objects.live().values_list("slug", flat=True)) == sorted(ALL_TOPICS)

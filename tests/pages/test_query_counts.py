@@ -46,11 +46,11 @@ def page_cache_off(settings):
 
 # One query each for the page, its steps with their services, fees, counters with hours and exceptions, forms,
 # documents, deadlines, legal references, FAQ, related situations, questions and service conditions, the
-# booking setups of its services (none here; with some, their hours and the places taken: booking.offers), plus
-# Wagtail's site, settings and the user bar, and Wagtail's site root paths from the shared cache twice: for the
-# links built with the request (breadcrumbs) and for the page's own address (the checklist's link).
-# The print sheet leaves out Wagtail's user bar and the breadcrumbs.
-SITUATION_QUERIES = 25 + 2 * SITE_ROOT_PATHS_QUERIES
+# step-by-step journeys it belongs to, the booking setups of its services (none here; with some, their hours and
+# the places taken: booking.offers), plus Wagtail's site, settings, the page's ancestors (breadcrumbs and topic)
+# and the user bar, and Wagtail's site root paths from the shared cache once, for every link built with the request.
+# The print sheet leaves out the journeys, Wagtail's user bar and the breadcrumbs.
+SITUATION_QUERIES = 26 + SITE_ROOT_PATHS_QUERIES
 PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES

@@ -63,11 +63,17 @@ def test_totals_count_the_services_of_the_steps_that_apply():
     simple = compose_situation(page, answers(odkud={"v-obvodu"}, bydleni={"vlastnik"}, mam=set(), podani={"osobne"}))
     with_dog = compose_situation(page, answers(odkud={"jina-obec"}, bydleni={"najem"}, mam={"pes"},
                                                podani={"zmocnenec"}))
-    registration = page.steps.get(title__startswith="Ohlaste změnu").services.get()
-    assert simple.fees.minimum == simple.fees.maximum == min(fee.amount for fee in registration.fees.all())
+    # Zákon č. 634/2004 Sb., sazebník, položka 2: 50 Kč for announcing a new permanent address.
+    assert [(row.period, row.amount) for row in simple.fees.sums] == [("once", Decimal(50))]
+    assert not simple.fees.choices and not simple.fees.per_item
     dog_fee = next(service for service in with_dog.services if service.slug == "poplatek-ze-psu-ohlaseni")
     assert dog_fee.pk not in with_dog.optional_services
-    assert with_dog.fees.maximum == simple.fees.maximum + max(fee.amount for fee in dog_fee.fees.all())
+    # The yearly dog fee is never added to the one-off fee: the moving page does not ask where the dog lives or
+    # whether its holder is a pensioner, so it says which yearly tariff is for whom.
+    assert [(row.period, row.amount) for row in with_dog.fees.sums] == [("once", Decimal(50))]
+    [choice] = with_dog.fees.choices
+    assert [(row.fee.period, row.fee.amount) for row in choice.rows] == [
+        ("yearly", Decimal(1500)), ("yearly", Decimal(600)), ("yearly", Decimal(200))]
     assert {row.document.slug for row in with_dog.documents_to_bring} >= {"najemni-smlouva", "plna-moc"}
     assert any(deadline.days == 15 for deadline in with_dog.deadlines)
     assert not any(deadline.days == 15 for deadline in simple.deadlines)
@@ -77,7 +83,8 @@ def test_unanswered_conditions_count_as_optional_in_the_total():
     situation = compose_situation(moving())
     dog_fee = next(service for service in situation.services if service.slug == "poplatek-ze-psu-ohlaseni")
     assert dog_fee.pk in situation.optional_services
-    assert situation.fees.minimum >= Decimal(0)
+    assert [(row.period, row.amount) for row in situation.fees.sums] == [("once", Decimal(50))]
+    assert not situation.fees.choices and situation.fees.more_possible
 
 
 def test_deadlines_are_dated_from_the_visitors_date():

@@ -7,7 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from services.documents import DocumentRow
-from services.fees import FeeRow, fee_rows
+from services.fees import FeeRow
 from situations.composition import compose_situation
 from situations.models import SituationPage
 from situations.plan import plan_from_query
@@ -52,26 +52,12 @@ def test_a_plan_of_one_situation_lists_what_the_situation_lists():
     assert [visit.counter for visit in plan.visits] == [visit.counter for visit in situation.visits]
 
 
-def test_fee_rows_span_the_rows_of_their_service():
-    class Fees(list):
-        def all(self):
-            return self
-
-    class Service:
-        def __init__(self, pk, count):
-            self.pk, self.fees = pk, Fees(f"fee {pk}.{index}" for index in range(count))
-
-    rows = fee_rows([Service(1, 3), Service(2, 0), Service(3, 1)], optional={3})
-    assert [(row.service.pk, row.fee, row.span, row.optional) for row in rows] == [
-        (1, "fee 1.0", 3, False), (1, "fee 1.1", 0, False), (1, "fee 1.2", 0, False), (3, "fee 3.0", 1, True)]
-
-
 # What marks each repeated piece, and the one template allowed to write it.
 PIECES = {
     "a document row": (r"\{\{ row\.(document\.)?name \}\}</strong>", {"includes/document_row.html"}),
     "a step": (r"\{\{ step\.title \}\}", {"situations/includes/step.html"}),
     "a deadline": (r"nejpozději \{\{ date \}\}", {"situations/includes/deadline_list.html"}),
-    "a fee's amount": (r"amount\|czk", {"includes/fee_table.html"}),
+    "a fee's amount": (r"amount\|czk", {"includes/fee_table.html", "includes/fee_total.html"}),
     "a counter card's address": (r"includes/counter_address\.html",
                                  {"includes/counter_card.html", "services/counter_page.html"}),
 }

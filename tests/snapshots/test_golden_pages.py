@@ -20,7 +20,7 @@ from frontdesk.access import clerk_group
 from opendata.exports import DATASETS
 from services.models import CounterPage, ServicePage
 from situations.guide import DATE_FIELD, SUBMITTED_FIELD
-from situations.models import SituationPage, TopicPage
+from situations.models import JourneyPage, SituationPage, TopicPage
 
 from . import golden
 
@@ -102,8 +102,9 @@ def check(client, pages):
 
 
 def test_home_topics_and_situations(client_cs, frozen):
-    pages = [("home", "/")]
+    pages = [("home", "/"), ("situation-index", "/situace/")]
     pages += [(f"topic--{topic.slug}", topic.url) for topic in TopicPage.objects.live().order_by("path")]
+    pages += [(f"journey--{journey.slug}", journey.url) for journey in JourneyPage.objects.live().order_by("path")]
     for page in situation_pages():
         pages.append((f"situation--{page.slug}", page.url))
         pages.append((f"situation-print--{page.slug}", f"{page.url}tisk/"))
