@@ -194,6 +194,11 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     def weekly_hours(self):
         return hours.weekly_schedule(self.opening_hours.all())
 
+    @property
+    def open_days(self):
+        """The days of the week the counter opens, for a one-line summary that skips closed days."""
+        return [day for day in self.weekly_hours if day.intervals]
+
     @cached_property
     def open_state(self):
         """Open now? From weekly hours, exceptions and Czech public holidays (services.hours)."""

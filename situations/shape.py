@@ -46,6 +46,16 @@ class Step:
                 counters.setdefault(counter.pk, counter)
         return list(counters.values())
 
+    @property
+    def places(self):
+        """Where a printed sheet sends the visitor: each service's first counter, a counter named once."""
+        places = {}
+        for use in self.services:
+            counter = next(iter(use.service.counters.all()), None)
+            if counter is not None:
+                places.setdefault(counter.pk, counter)
+        return list(places.values())
+
 
 @dataclass(frozen=True)
 class DeadlineRow:
