@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
+.PHONY: run test test-postgres test-scale snapshots setup venv npm translations migrate demo chromium postgres redis benchmark-pages benchmark-load profile audit clean
 
 run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
 	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to var/mail/ as .eml files."
@@ -19,6 +19,11 @@ test: setup chromium ## Set everything up and run the whole suite
 # The same suite against a throw-away PostgreSQL cluster in var/postgres/; PYTEST_ARGS narrows it.
 test-postgres: setup chromium postgres ## Run the whole suite against a real PostgreSQL
 	PY=$(PY) tests/postgres.sh $(PYTEST_ARGS)
+
+# One site on two app servers (gunicorn) sharing a throw-away PostgreSQL cluster and Redis: a publish on one is
+# seen on the other, limits are shared, and the site keeps answering with Redis stopped (tests/scale/).
+test-scale: setup postgres redis ## Two app servers sharing PostgreSQL and Redis
+	PY=$(PY) tests/postgres.sh tests/scale -p no:cacheprovider $(PYTEST_ARGS)
 
 # Record the golden renderings of every public page type anew (tests/snapshots/); review and commit the diff.
 snapshots: setup
@@ -66,6 +71,18 @@ postgres:
 		echo "Installing Debian's postgresql for test-postgres..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+# Where a personal page's time goes (pyinstrument, the dev extra): call trees in var/profile/.
+profile: setup demo
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(PY) benchmarks/profile.py
+
+# test-scale runs Debian's Redis server; install it when it is missing (the test starts its own on a free port).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "Installing Debian's redis-server for test-scale..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
 
 benchmark-pages: setup demo
 	$(PY) benchmarks/pages.py

@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from navigator import pagecache
 from navigator.shown import snippets_shown_on_pages
 from services.models import ApplicationForm, CounterPage, RequiredDocument, ServicePage
 from situations.models import SituationPage
@@ -40,6 +41,9 @@ def _safely(action, *args):
         action(*args)
     except Exception:  # noqa: BLE001 - the index must never stop a publish
         logger.exception("Search index update failed; run `manage.py search_index rebuild` to repair it")
+    # Searches answered between the publish's new content version and this write read the old index, and their
+    # kept results (search.run) carry that version: a new one drops them.
+    pagecache.new_version()
 
 
 def rebuild():

@@ -26,6 +26,8 @@ from .models import OpenedResult, QueryStat
 logger = logging.getLogger(__name__)
 
 MAX_LENGTH = QueryStat._meta.get_field("query").max_length  # 200
+# The name under which `record` runs again each time a kept search page is served (navigator.pagecache.on_hit).
+RECORD_ACTION = "search.querylog.record"
 
 BIRTH_NUMBER = "«rodné číslo»"
 EMAIL = "«e-mail»"

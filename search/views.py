@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from navigator import pagecache
 from situations.models import SituationPage
 
 from . import querylog, result_links
@@ -16,6 +17,16 @@ from .models import IndexedDocument
 from .query import clean_query
 from .result_types import ResultType
 from .run import PAGE_SIZE, run_search, visitor_language
+
+
+def _shared(request, run, response):
+    """A search page is kept and shared like any page (navigator.pagecache), unless it has notices on the
+    visitor's input; served from the cache, it still counts its search."""
+    if run.notices:
+        pagecache.one_off(request)
+    if run.logged:
+        pagecache.on_hit(response, querylog.RECORD_ACTION, *run.logged)
+    return response
 
 
 def _facet_options(filterset, facets):
@@ -32,6 +43,7 @@ def _facet_options(filterset, facets):
 
 
 @require_GET
+@pagecache.shared_view
 def search(request):
     run = run_search(request.GET)
     context = {"query": run.query, "notices": run.notices, "results": run.results, "page_title": _("Hledání"),
@@ -44,10 +56,11 @@ def search(request):
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
             context["suggested"] = SituationPage.objects.live().filter(popular=True).order_by("title")[:8]
-    return render(request, "search/search.html", context)
+    return _shared(request, run, render(request, "search/search.html", context))
 
 
 @require_GET
+@pagecache.shared_view
 def search_api(request):
     run = run_search(request.GET)
     results = run.results
@@ -64,7 +77,7 @@ def search_api(request):
     }
     if errors:
         payload["errors"] = errors
-    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    return _shared(request, run, JsonResponse(payload, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from services.documents import DocumentRow
 from services.fees import FeeTotal, fee_rows, fee_total
 
+from .graph import situation_graph
 from .guide import Answers, judge_fee
 from .shape import DeadlineRow, ServiceUse, Step, Visit
 
@@ -83,14 +84,15 @@ def unique(items):
 
 def compose_situation(page, answers=None):
     answers = Answers.none() if answers is None else answers
-    questions = page.guide_questions
+    graph = situation_graph(page)
+    questions = graph.questions
 
     def judged(rows):
         """The rows that may apply to this visitor, each with its verdict."""
         verdicts = ((row, row.verdict(answers, questions)) for row in rows)
         return [(row, verdict) for row, verdict in verdicts if verdict.applies is not False]
 
-    service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
+    service_verdicts = {row.service_id: row.verdict(answers, questions) for row in graph.service_conditions}
 
     def uses(step_row):
         """The step's services that may apply to this visitor, with their condition while it is undecided."""
@@ -98,7 +100,7 @@ def compose_situation(page, answers=None):
         return tuple(ServiceUse(service, verdict.condition if verdict else "") for service, verdict in verdicts
                      if verdict is None or verdict.applies is not False)
 
-    all_steps = list(page.steps_with_services())
+    all_steps = graph.steps
     steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row))
              for row, verdict in judged(all_steps)]
 
@@ -113,10 +115,9 @@ def compose_situation(page, answers=None):
     optional = {service.pk for service in services if service.pk not in required_pks}
 
     fees = fee_rows(services, optional, judge=lambda fee: judge_fee(fee.condition, answers, questions))
-    documents = [DocumentRow.of(row, page, verdict) for row, verdict in
-                 judged(page.documents.select_related("document", "document__issued_by"))]
+    documents = [DocumentRow.of(row, page, verdict) for row, verdict in judged(graph.documents)]
     deadlines = [DeadlineRow(page, row.pk, row.title, row.description, row.days, verdict, answers.date)
-                 for row, verdict in judged(page.deadlines.all())]
+                 for row, verdict in judged(graph.deadlines)]
 
     return ComposedSituation(
         page=page,
@@ -133,9 +134,9 @@ def compose_situation(page, answers=None):
         fee_rows=fees,
         fees=fee_total(fees),
         deadlines=deadlines,
-        legal_references=list(page.legal_references.all()),
-        faqs=list(page.faqs.all()),
-        related=[row.situation for row in page.related.select_related("situation") if row.situation.live],
+        legal_references=graph.legal_references,
+        faqs=graph.faqs,
+        related=[row.situation for row in graph.related if row.situation.live],
         hidden_steps=len(all_steps) - len(steps),
         notices=list(answers.notices),
     )

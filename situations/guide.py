@@ -19,12 +19,11 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from navigator.pagecache import TRACKING_PARAMETERS
 from services.fees import Judgement
 
 SUBMITTED_FIELD = "pruvodce"
 DATE_FIELD = "datum"
-# Query parameters other sites append to links; they are no mistake of the visitor's.
-FOREIGN_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+)$")
 MAX_NOTICE_VALUE = 40
 
 
@@ -388,6 +387,6 @@ def _unknown_answer(question, raw):
 
 def unknown_parameter_notices(query, known):
     """A notice for each query parameter nobody asked for, leaving out other sites' tracking parameters."""
-    unknown = [key for key in query if key not in known and not FOREIGN_PARAMETERS.match(key)]
+    unknown = [key for key in query if key not in known and not TRACKING_PARAMETERS.match(key)]
     return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": _shorten(key)}
             for key in unknown[:5]]

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from navigator import pagecache
+
 from .models import JourneyPage, SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
@@ -17,6 +19,8 @@ def _plan_context(request):
     wanted = [slug for slug in wanted if "\x00" not in slug]
     pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
+    if plan.notices:
+        pagecache.one_off(request)
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
     plan_url = request.build_absolute_uri(back_url)
@@ -25,6 +29,7 @@ def _plan_context(request):
             "qr_code": qr_svg(plan_url) if plan.situations else ""}
 
 
+@pagecache.shared_view
 def plan(request):
     context = _plan_context(request)
     in_plan = {situation.page.pk for situation in context["plan"].situations}
@@ -40,6 +45,7 @@ def plan(request):
     return render(request, "situations/plan.html", context)
 
 
+@pagecache.shared_view
 def plan_print(request):
     context = _plan_context(request)
     return render(request, "situations/plan_print.html", {**context, "checklist": context["plan"]})

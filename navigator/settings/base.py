@@ -27,7 +27,8 @@ def cache_from_url(url):
     """One of Django's cache backends from a URL: redis://, rediss://, db://<table>, file:///<folder> or locmem://."""
     parts = urlsplit(url)
     if parts.scheme in {"redis", "rediss", "unix"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Fails open: with Redis down pages are answered uncached (navigator/cache.py).
+        return {"BACKEND": "navigator.cache.ResilientRedisCache", "LOCATION": url}
     # Kept pages and Wagtail's own entries; these caches delete a third of them when they grow past this.
     bounded = {"OPTIONS": {"MAX_ENTRIES": 5000}}
     if parts.scheme == "db":
@@ -133,7 +134,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Every transaction takes SQLite's write lock when it begins, so two that read and then write (booking the
     # last place of a slot) wait for each other instead of failing on upgrade; waiting is bounded by timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # Write-ahead logging lets readers go on while one writes, and with synchronous=NORMAL a commit (a kept page,
+    # a counted search) is not an fsync: a power cut may lose the last commits, never corrupt the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE", "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every worker process, because the page cache (navigator/pagecache.py) keeps whole pages

@@ -18,7 +18,7 @@ from search import querylog
 from search.models import OpenedResult, QueryStat
 from search.result_links import open_url
 from situations.models import SituationPage
-from tests.cache import SITE_ROOT_PATHS_QUERIES
+from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,8 @@ def test_positions_continue_on_the_second_page(client_cs):
     assert parse_qs(urlsplit(links[0]).query)["p"] == ["11"]
 
 
-def test_search_page_runs_as_many_queries_as_before(client_cs, django_assert_num_queries):
+def test_search_page_runs_as_many_queries_as_before(client_cs, django_assert_num_queries, settings):
+    settings.PAGE_CACHE_TIMEOUT = 0  # composing the page; a kept one is counted below
     # Index version, scores, pins, documents, the query log's upsert, then the frame (root page, departments
     # for the facets, site, office settings). Building the result links costs nothing.
     client_cs.get("/hledat/", {"q": "obcanka"})
@@ -67,6 +68,13 @@ def test_search_page_runs_as_many_queries_as_before(client_cs, django_assert_num
     # their addresses.
     with django_assert_num_queries(7 + SITE_ROOT_PATHS_QUERIES + LOG_WRITE_SAVEPOINT_QUERIES):
         client_cs.get("/hledat/", {"q": "xqzw"})
+
+
+def test_a_kept_search_page_costs_one_cache_read_and_the_query_logs_write(client_cs, django_assert_num_queries):
+    for path in ("/hledat/", "/api/search/"):
+        client_cs.get(path, {"q": "obcanka"})
+        with django_assert_num_queries(CACHE_READ_QUERIES + 1 + LOG_WRITE_SAVEPOINT_QUERIES):
+            assert client_cs.get(path, {"q": "obcanka"})["X-Page-Cache"] == "hit"
 
 
 # -- opening a result -------------------------------------------------------------------------------------------
