@@ -11,6 +11,13 @@ def create_cache_table(using, **kwargs):
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def align_site_address(using, **kwargs):
+    """The default Wagtail site answers at SITE_URL's host and port after every `migrate` (navigator.address)."""
+    from .address import align_default_site
+
+    align_default_site()
+
+
 class NavigatorConfig(AppConfig):
     name = "navigator"
 
@@ -19,3 +26,4 @@ class NavigatorConfig(AppConfig):
 
         pagecache.connect()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="navigator-cache-table")
+        post_migrate.connect(align_site_address, sender=self, dispatch_uid="navigator-site-address")

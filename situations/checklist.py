@@ -1,5 +1,7 @@
 """A situation page for one request: the guide form, the visitor's answers and their personal checklist."""
 
+from navigator.address import absolute
+
 from .composition import compose_situation
 from .guide import unknown_parameter_notices
 from .take_along import qr_svg
@@ -11,7 +13,7 @@ def checklist_for_request(page, request):
     answers.notices += unknown_parameter_notices(request.GET, form.known_parameters())
     situation = compose_situation(page, answers)
     back_url = situation.checklist_path
-    checklist_url = request.build_absolute_uri(back_url)
+    checklist_url = absolute(back_url)
     return {
         "guide_form": form,
         "situation": situation,

@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from navigator.address import absolute
+
 from .models import SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
@@ -18,7 +20,7 @@ def _plan_context(request):
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
-    plan_url = request.build_absolute_uri(back_url)
+    plan_url = absolute(back_url)
     return {"plan": plan, "plan_query": query, "plan_url": plan_url, "checklist_url": plan_url,
             "back_url": back_url, "page_title": _("Můj plán"),
             "qr_code": qr_svg(plan_url) if plan.situations else ""}

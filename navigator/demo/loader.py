@@ -15,6 +15,7 @@ import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from navigator.address import align_default_site, host_and_port
 from navigator.models import OfficeSettings
 from services.hours import WEEKDAY_CODES, parse_interval
 from services.models import (
@@ -210,11 +211,13 @@ class Loader:
             self.report.count(self.report.created, "home")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname, port = host_and_port()
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                                 site_name="Životní situace")
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
+        align_default_site()
         office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
         for name, value in OFFICE.items():
             if getattr(office, name) != value:

@@ -23,6 +23,14 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def site_url(url):
+    """A public address as SITE_URL wants it: http(s)://host[:port], without a path or a trailing slash."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/") or parts.query:
+        raise ImproperlyConfigured(f"SITE_URL must be like https://navigator.example.cz (got {url!r}).")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def cache_from_url(url):
     """One of Django's cache backends from a URL: redis://, rediss://, db://<table>, file:///<folder> or locmem://."""
     parts = urlsplit(url)
@@ -172,7 +180,13 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Životní situace – Úřad městské části Praha 99"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port, no path): every absolute link the site hands out starts with
+# it, whatever Host header a request came with (sitemap, API, QR codes, calendar files, open data, e-mails), and
+# the default Wagtail site is kept at the same host and port (navigator.address). `make run` and `make dev` serve
+# http://127.0.0.1:8000; production's default is https:// and the first of ALLOWED_HOSTS.
+SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]

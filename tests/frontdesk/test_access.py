@@ -92,7 +92,7 @@ def test_demo_users_command_creates_the_clerk_in_the_group(monkeypatch, settings
     output = run_demo_users()
     password = (tmp_path / "demo-clerk-password.txt").read_text().strip()
     assert password and not (tmp_path / "demo-admin-password.txt").exists()
-    assert f"http://127.0.0.1:8000/prepazka/  username: prepazka  password: {password}" in output
+    assert f"{settings.SITE_URL}/prepazka/  username: prepazka  password: {password}" in output
     clerk = get_user_model().objects.get(username="prepazka")
     assert not clerk.is_staff and not clerk.is_superuser
     assert list(clerk.groups.values_list("name", flat=True)) == [CLERK_GROUP]
