@@ -61,7 +61,15 @@ class DeadlineRow:
     def due_date(self):
         if self.days is None or self.counted_from is None:
             return None
-        return self.counted_from + datetime.timedelta(days=self.days)
+        return days_after(self.counted_from, self.days)
+
+
+def days_after(start, days):
+    """The day `days` days after `start`, or None when it would fall past the end of the calendar (9999-12-31)."""
+    try:
+        return start + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @dataclass
