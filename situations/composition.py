@@ -92,15 +92,17 @@ def compose_situation(page, answers=None):
 
     service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
 
-    def uses(step_row):
+    def uses(step_services):
         """The step's services that may apply to this visitor, with their condition while it is undecided."""
-        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_row.services.all())
+        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_services)
         return tuple(ServiceUse(service, verdict.condition if verdict else "") for service, verdict in verdicts
                      if verdict is None or verdict.applies is not False)
 
-    all_steps = list(page.steps_with_services())
-    steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row))
-             for row, verdict in judged(all_steps)]
+    all_steps, steps = page.steps_with_services(), []
+    for row, step_services in all_steps:
+        verdict = row.verdict(answers, questions)
+        if verdict.applies is not False:
+            steps.append(Step(page, row.title, row.text, row.optional, verdict, uses(step_services)))
 
     services = unique(use.service for step in steps for use in step.services)
     required = unique(

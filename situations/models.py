@@ -238,14 +238,26 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return calendar_response([context["situation"]], context["checklist_url"], self.slug)
 
     def steps_with_services(self):
-        """The steps with their live services and everything the page shows of them, in a fixed number of queries."""
+        """(step, its live services) for every step, with everything the page shows of the services, in a fixed
+        number of queries.
+
+        A preview, a draft's revision or a workflow's preview holds the steps in memory, some not saved yet (no
+        primary key, so no relation can be prefetched through them): their services are then fetched by the pks
+        the editor chose.
+        """
         counters = CounterPage.objects.live().prefetch_related("opening_hours", "exceptions").order_by("title")
         services = (
             ServicePage.objects.live().select_related("department")
             .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms")
             .order_by("title")
         )
-        return self.steps.prefetch_related(Prefetch("services", queryset=services))
+        if "steps" not in getattr(self, "_cluster_related_objects", {}):
+            steps = self.steps.prefetch_related(Prefetch("services", queryset=services))
+            return [(step, list(step.services.all())) for step in steps]
+        steps = list(self.steps.all())
+        chosen = [{service.pk for service in step.services.all()} for step in steps]
+        live = list(services.filter(pk__in=set().union(*chosen))) if steps else []
+        return [(step, [service for service in live if service.pk in pks]) for step, pks in zip(steps, chosen)]
 
 
 class SituationQuestion(Orderable):
