@@ -61,7 +61,7 @@ class ComposedSituation:
     @property
     def offices(self):
         """The counters the visitor goes to, one for each group of steps that can be done there together."""
-        return [visit.counter for visit in self.visits if visit.counter]
+        return unique(visit.counter for visit in self.visits if visit.counter)
 
     @property
     def answer_summary(self):
@@ -102,7 +102,7 @@ def compose_situation(page, answers=None):
     for row, step_services in all_steps:
         verdict = row.verdict(answers, questions)
         if verdict.applies is not False:
-            steps.append(Step(page, row.title, row.text, row.optional, verdict, uses(step_services)))
+            steps.append(Step(page, row.title, row.text, row.optional, verdict, uses(step_services), row.urgent))
 
     services = unique(use.service for step in steps for use in step.services)
     required = unique(
@@ -146,19 +146,29 @@ def group_by_office(situations):
     """Steps grouped by the counter where they are done, so that one visit serves as many steps as it can.
 
     A step can often be done at several counters; each goes to the one that serves the most steps of the
-    plan. Steps with no counter (online, by post, at a health insurer) come last, together.
+    plan. Steps with no counter (online, by post, at a health insurer) come last, together. Steps that cannot
+    wait (blocking the cards of a lost wallet) come first, in visits of their own, whatever office they belong to.
     """
     steps = [step for situation in situations for step in situation.steps]
-    candidates = [step.counters for step in steps]
     reach = {}
-    for counters in candidates:
-        for counter in counters:
+    for step in steps:
+        for counter in step.counters:
             reach[counter.pk] = reach.get(counter.pk, 0) + 1
-    visits, elsewhere = {}, Visit(counter=None)
-    for step, counters in zip(steps, candidates):
-        if not counters:
-            elsewhere.steps.append(step)
-            continue
-        best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
-        visits.setdefault(best.pk, Visit(counter=best)).steps.append(step)
-    return [*visits.values(), *([elsewhere] if elsewhere.steps else [])]
+
+    def visits(steps, urgent):
+        grouped, elsewhere = {}, Visit(counter=None, urgent=urgent)
+        for step in steps:
+            counters = step.counters
+            if not counters:
+                elsewhere.steps.append(step)
+                continue
+            best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
+            grouped.setdefault(best.pk, Visit(counter=best, urgent=urgent)).steps.append(step)
+        found = [*grouped.values(), *([elsewhere] if elsewhere.steps else [])]
+        if urgent:  # what cannot wait goes in its own order, a call to the bank before a visit to the office
+            position = {id(step): index for index, step in enumerate(steps)}
+            found.sort(key=lambda visit: position[id(visit.steps[0])])
+        return found
+
+    return [*visits([step for step in steps if step.urgent], urgent=True),
+            *visits([step for step in steps if not step.urgent], urgent=False)]

@@ -305,10 +305,14 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
                                        related_name="situation_steps",
                                        help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá."))
     optional = models.BooleanField(_("nepovinný krok"), default=False)
+    urgent = models.BooleanField(
+        _("udělat hned"), default=False,
+        help_text=_("Krok, který nesnese odklad (zablokovat karty, ohlásit ztrátu dokladů). V plánu s více "
+                    "situacemi půjde na začátek, ať se vyřizuje kdekoli."))
 
     panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"),
-              FieldRowPanel([FieldPanel("optional"), FieldPanel("condition")])]
-    api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "condition"]
+              FieldRowPanel([FieldPanel("optional"), FieldPanel("urgent"), FieldPanel("condition")])]
+    api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "urgent", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")

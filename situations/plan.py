@@ -72,7 +72,7 @@ class Plan:
 
     @property
     def offices(self):
-        return [visit.counter for visit in self.visits if visit.counter]
+        return unique(visit.counter for visit in self.visits if visit.counter)
 
     @property
     def forms(self):

@@ -36,6 +36,7 @@ class Step:
     optional: bool
     verdict: Verdict
     services: tuple = ()  # ServiceUse, in the step's order
+    urgent: bool = False  # cannot wait: a plan puts it first, whatever office it belongs to
 
     @property
     def counters(self):
@@ -74,10 +75,14 @@ def days_after(start, days):
 
 @dataclass
 class Visit:
-    """One office visit (or, with no counter, what is done elsewhere) and the steps it serves, in plan order."""
+    """One office visit (or, with no counter, what is done elsewhere) and the steps it serves, in plan order.
+
+    An urgent visit holds only steps that cannot wait; such visits come before all others.
+    """
 
     counter: object  # a CounterPage, or None
     steps: list = field(default_factory=list)
+    urgent: bool = False
 
     @property
     def situations(self):
@@ -90,7 +95,7 @@ class Checklist(Protocol):
     personal: bool  # the visitor answered something: the list is theirs
     notices: list[str]  # what of the request was left out, and why, in the visitor's words
     steps: list[Step]
-    visits: list[Visit]  # the steps grouped by the counter where one visit serves most of them
+    visits: list[Visit]  # the steps grouped by the counter where one visit serves most of them, urgent ones first
     offices: list  # the CounterPages of those visits
     counters: list  # every CounterPage the services name, the required steps' first
     forms: list  # every ApplicationForm the services offer, once

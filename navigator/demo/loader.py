@@ -404,6 +404,7 @@ class Loader:
         questions = [guide.Question.from_model(row) for row in page.questions.all()]
         page.steps = [
             SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
+                          urgent=bool(step.get("urgent")),
                           condition=self.condition(step, questions, what),
                           services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
             for step in record.get("steps") or []
