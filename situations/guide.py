@@ -332,7 +332,7 @@ class GuideForm(forms.Form):
         return answers
 
     def _date_notice(self):
-        value = _shorten(self.data.get(self.add_prefix(DATE_FIELD), ""))
+        value = notice_value(self.data.get(self.add_prefix(DATE_FIELD), ""))
         codes = {error.code for error in self.errors.as_data()[DATE_FIELD]}
         if codes & {"min_value", "max_value"}:
             return _("Datum „%(value)s“ je mimo roky %(first)s až %(last)s, se kterými počítáme, lhůty proto "
@@ -341,18 +341,19 @@ class GuideForm(forms.Form):
         return _("Datum „%(value)s“ neumíme přečíst, lhůty proto počítáme od dnešního dne.") % {"value": value}
 
 
-def _shorten(value):
+def notice_value(value):
+    """What a visitor sent, as a notice may quote it: printable characters only, at most MAX_NOTICE_VALUE."""
     value = "".join(character for character in str(value) if character.isprintable())
     return value if len(value) <= MAX_NOTICE_VALUE else value[:MAX_NOTICE_VALUE] + "…"
 
 
 def _unknown_answer(question, raw):
     return _("Odpověď „%(value)s“ na otázku „%(question)s“ neznáme, proto jsme ji vynechali.") % {
-        "value": _shorten(raw), "question": question.text}
+        "value": notice_value(raw), "question": question.text}
 
 
 def unknown_parameter_notices(query, known):
     """A notice for each query parameter nobody asked for, leaving out other sites' tracking parameters."""
     unknown = [key for key in query if key not in known and not FOREIGN_PARAMETERS.match(key)]
-    return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": _shorten(key)}
+    return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": notice_value(key)}
             for key in unknown[:5]]

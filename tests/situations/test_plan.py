@@ -156,3 +156,9 @@ def test_the_plan_page_marks_what_cannot_wait(client_cs):
     assert "Zablokujte platební karty a telefon" in visits[0].text
     assert "visit--urgent" in visits[1]["class"] and "Ohlaste ztrátu dokladů" in visits[1].text
     assert not any("visit--urgent" in visit["class"] for visit in visits[2:])
+
+
+def test_the_notice_about_an_unknown_situation_quotes_no_control_characters(client_cs):
+    response = client_cs.get("/plan/?situace=%00%01%1bpes%7f%e2%80%8b")
+    notices = [notice.text for notice in soup(response).select(".notice")]
+    assert notices == ["Situaci „pes“ neznáme, proto v plánu chybí."]
