@@ -39,8 +39,8 @@ def desk_search(raw_query):
     backend = get_backend()
     found = {kind: backend.search(query, SearchFilters(kind=kind), limit=RESULTS_PER_KIND)
              for kind in ("situation", "service")}
-    # A situation opens at the desk by its slug; a hit without one (an index out of date) is left out.
+    # A result opens at the desk by its slug; a hit without one (an index out of date) is left out.
     results.situations = [hit for hit in found["situation"].hits if hit.slug]
-    results.services = found["service"].hits
+    results.services = [hit for hit in found["service"].hits if hit.slug]
     results.suggestion = found["situation"].suggestion or found["service"].suggestion
     return results

@@ -333,7 +333,7 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         # nothing of situations beyond that.
         context["part_of"] = (
             Page.objects.live().filter(pk__in=self.situation_steps.values("page")).order_by("title")
-            .only("title", "url_path")
+            .only("title", "slug", "url_path")
         )
         context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
         context["service_documents"] = [DocumentRow.of(row) for row in self.documents.select_related("document")]
