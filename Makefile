@@ -38,9 +38,11 @@ snapshots: setup
 
 setup: $(VENV)/.installed node_modules/.installed translations migrate
 
-# Czech plural forms (1 / 2–4 / 5+): compiled with polib, so no machine needs GNU gettext.
-translations: locale/cs/LC_MESSAGES/django.mo
-locale/cs/LC_MESSAGES/django.mo: locale/cs/LC_MESSAGES/django.po $(VENV)/.installed
+# The Czech catalogs (the site's plural forms, the admin's messages Wagtail leaves in English), compiled with
+# polib, so no machine needs GNU gettext; one run compiles them all.
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/*.po)
+translations: $(CATALOGS:.po=.mo)
+$(CATALOGS:.po=.mo) &: $(CATALOGS) $(VENV)/.installed
 	$(MANAGE) compile_translations -v0
 
 venv: $(VENV)/.installed

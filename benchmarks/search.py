@@ -171,16 +171,17 @@ def demo_seed():
         return " ".join(text for key, value in item.items() if key not in own
                         for text in _strings(value) if len(text) > 3)
 
-    def add(item, kind, topic=""):
+    def add(item, result_type, topic=""):
         audience = item.get("audience") or ["citizens"]
         audience = "both" if len(audience) > 1 else audience[0]
         body = body_of(item)
         documents.append(SearchDocument(
-            page_id=len(documents) + 1, kind=kind, slug=item["slug"], title=item.get("title") or item.get("name"),
-            url=f"/{topic or kind}/{item['slug']}/", summary=_plain(item.get("summary", "")),
+            page_id=len(documents) + 1, type=result_type, slug=item["slug"],
+            title=item.get("title") or item.get("name"),
+            url=f"/{topic or result_type}/{item['slug']}/", summary=_plain(item.get("summary", "")),
             lay_terms=", ".join(item.get("lay_terms") or []), body=body,
-            audience=audience if kind != "counter" else "", topic=topic,
-            department=item.get("department", "") if kind != "counter" else "",
+            audience=audience if result_type != "counter" else "", topic=topic,
+            department=item.get("department", "") if result_type != "counter" else "",
         ))
         lay_terms.extend(item.get("lay_terms") or [])
         sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+", body + " " + documents[-1].summary)
@@ -220,7 +221,7 @@ def generate_catalog(size, seed=2025):
     rng = random.Random(seed)
     titles = {document.title for document in documents}
     while len(documents) < size:
-        kind = "situation" if rng.random() < 0.4 else "service"
+        result_type = "situation" if rng.random() < 0.4 else "service"
         action, subject, qualifier = rng.choice(ACTIONS), rng.choice(OBJECTS), rng.choice(QUALIFIERS)
         title = f"{action} {subject} {qualifier}"
         if title in titles:
@@ -230,13 +231,14 @@ def generate_catalog(size, seed=2025):
         summary = " ".join([f"{action} {subject} {qualifier} vyřídíte na {rng.choice(OFFICES)}.",
                             rng.choice(sentences)])
         body = " ".join([_sentence(rng) for _ in range(rng.randint(4, 10))]
-                        + rng.sample(sentences, rng.randint(*((6, 16) if kind == "situation" else (4, 10)))))
+                        + rng.sample(sentences,
+                                     rng.randint(*((6, 16) if result_type == "situation" else (4, 10)))))
         audience = rng.choice(["citizens", "citizens", "businesses", "both"])
         documents.append(SearchDocument(
-            page_id=number, kind=kind, slug=f"{kind}-{number}", title=title,
-            url=f"/katalog/{kind}-{number}/", summary=summary,
+            page_id=number, type=result_type, slug=f"{result_type}-{number}", title=title,
+            url=f"/katalog/{result_type}-{number}/", summary=summary,
             lay_terms=", ".join(rng.sample(lay_terms, rng.randint(0, 4))), body=body, audience=audience,
-            topic=rng.choice(topics) if kind == "situation" else "", department=rng.choice(departments),
+            topic=rng.choice(topics) if result_type == "situation" else "", department=rng.choice(departments),
         ))
     return documents
 

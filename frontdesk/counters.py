@@ -6,10 +6,8 @@ needs them only when the visitor asks.
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
+from services.hours import hours_on, prague_today
 from services.models import CounterPage
-from services.opening import PRAGUE, hours_on
 
 
 @dataclass(frozen=True)
@@ -29,7 +27,7 @@ def counters_today(first=()):
 
     Three queries whatever the number of counters: the pages, their weekly hours and their exceptions.
     """
-    today = timezone.now().astimezone(PRAGUE).date()
+    today = prague_today()
     counters = CounterPage.objects.live().order_by("title").prefetch_related("opening_hours", "exceptions")
     found = Today()
     for counter in counters:

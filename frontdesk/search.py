@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from search.backends import get_backend
 from search.backends.base import SearchFilters
 from search.query import clean_query
+from search.result_types import ResultType
 
-RESULTS_PER_KIND = 8
+RESULTS_PER_TYPE = 8
 
 
 @dataclass
@@ -37,10 +38,10 @@ def desk_search(raw_query):
     if not query:
         return results
     backend = get_backend()
-    found = {kind: backend.search(query, SearchFilters(kind=kind), limit=RESULTS_PER_KIND)
-             for kind in ("situation", "service")}
+    situations, services = (backend.search(query, SearchFilters(type=result_type), limit=RESULTS_PER_TYPE)
+                            for result_type in (ResultType.SITUATION, ResultType.SERVICE))
     # A result opens at the desk by its slug; a hit without one (an index out of date) is left out.
-    results.situations = [hit for hit in found["situation"].hits if hit.slug]
-    results.services = [hit for hit in found["service"].hits if hit.slug]
-    results.suggestion = found["situation"].suggestion or found["service"].suggestion
+    results.situations = [hit for hit in situations.hits if hit.slug]
+    results.services = [hit for hit in services.hits if hit.slug]
+    results.suggestion = situations.suggestion or services.suggestion
     return results

@@ -155,7 +155,7 @@ def watch_lifetime(watch_changes):
 
     `watch_changes` is a context manager factory: the middleware enters one around every page it may keep, and
     afterwards reads its value's `earliest` (an aware datetime, or None when the page showed nothing that
-    changes), as services.opening.watch_changes does for the open-now labels of the counters a page shows.
+    changes), as services.hours.watch_changes does for the open-now labels of the counters a page shows.
     """
     if watch_changes not in _lifetime_watches:
         _lifetime_watches.append(watch_changes)

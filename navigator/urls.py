@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import api as opendata_api
+from opendata import urls as opendata_urls
 from search import views as search_views
 
 from . import views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("prepazka/", include("frontdesk.urls")),
     path("zpetna-vazba/", include("feedback.urls")),
     path("otevrena-data/", include("opendata.urls")),
+    path("id/", include((opendata_urls.identifier_urlpatterns, "identifiers"))),
     path("api/v2/", opendata_api.api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete"),

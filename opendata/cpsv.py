@@ -1,4 +1,4 @@
-"""The whole catalog as one JSON-LD graph following the Core Public Service Vocabulary (CPSV-AP 3.x).
+"""The whole catalog as one JSON-LD graph following the Core Public Service Vocabulary (CPSV-AP 3.2.0).
 
 How our content maps onto the vocabulary:
 
@@ -9,24 +9,29 @@ How our content maps onto the vocabulary:
   responsible department as a unit of the office, otherwise the provider named on the service), its inputs
   (`cpsv:hasInput`: the documents to bring and printable forms, as `cv:Evidence`), its channels
   (`cv:hasChannel`), its costs (`cv:hasCost`) and its legal basis (`cv:hasLegalResource`);
-- a counter is a physical `cv:Channel` with an address, a contact point and opening hours: the weekly hours
-  as `cv:openingHours` in schema.org's short form („Mo,We 08:00-12:00“, as CPSV-AP's usage note says) and
-  as structured `schema:openingHoursSpecification`, the exceptions as `cv:specialOpeningHoursSpecification`
-  (no opening time = closed that day); an online form is an online `cv:Channel`; post and data box are
-  shared channels;
-- a fee is a `cv:Cost` with `cv:hasValue` and `cv:currency` from the EU currency table.
+- a counter is a physical `cv:Channel` with an address, a contact point and opening hours: each weekly
+  interval is a `cv:openingHours` time entity (OWL-Time's `time:TemporalEntity`, as CPSV-AP requires) that
+  reads as a Czech sentence (`dct:description`), recurs weekly (`cv:frequency`) and is at the same time a
+  structured `schema:OpeningHoursSpecification`; each exception is a `cv:specialOpeningHoursSpecification`
+  of the same kind, dated (no opening time = closed that day); an online form is an online `cv:Channel`;
+  post and data box are shared channels;
+- a fee is a `cv:Cost` with `cv:hasValue` and `cv:currency`, a concept of the EU currency table;
+- an organisation (`cv:PublicOrganisation`, so an agent) has a title and the area it covers (`dct:spatial`,
+  RÚIAN units): the office and its departments the area in settings.OPEN_DATA_RUIAN, other authorities known
+  only by name the country, the one area sure to contain theirs;
+- linked pages and files are `foaf:Document`s, and every vocabulary term says what it is.
 
 Every node has a stable URI (see identifiers.py). The graph is built from plain dicts; nothing here needs an
 RDF library, and a consumer can read it as plain JSON too.
 """
 
-from datetime import time
-
 from django.utils.translation import gettext as _
 
+from services import hours
 from services.models import ApplicationForm, Audience, Channel
 
-from . import identifiers
+from . import identifiers, vocabularies
+from .jsonld import Graph, compact, cs, ref, schema_day, typed
 
 CONTEXT = {
     "cpsv": "http://purl.org/vocab/cpsv#",
@@ -39,12 +44,15 @@ CONTEXT = {
     "org": "http://www.w3.org/ns/org#",
     "eli": "http://data.europa.eu/eli/ontology#",
     "schema": "https://schema.org/",
+    "time": "http://www.w3.org/2006/time#",
+    "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-CURRENCY_CZK = "http://publications.europa.eu/resource/authority/currency/CZK"
-SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-SHORT_DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+# CPSV-AP's class of an administrative territorial unit, which dct:spatial of an organisation must be.
+TERRITORIAL_UNIT = "http://data.europa.eu/88u/dataset/atu-type"
+# Time entities of opening hours: OWL-Time's, described as schema.org's opening hours.
+HOURS_TYPES = ["time:TemporalEntity", "schema:OpeningHoursSpecification"]
 
 # Channel kinds: a small SKOS scheme of our own, labelled in Czech.
 CHANNEL_TYPES = {
@@ -55,73 +63,47 @@ CHANNEL_TYPES = {
 }
 
 
-def cs(text):
-    """A Czech language-tagged string."""
-    return {"@value": str(text), "@language": "cs"}
-
-
-def ref(uri):
-    return {"@id": uri}
-
-
-def typed(value, datatype):
-    return {"@value": str(value), "@type": datatype}
-
-
-def compact(node):
-    """Leaves out empty values, so optional properties that have nothing to say are simply absent."""
-    return {key: value for key, value in node.items() if value not in (None, "", [], {})}
-
-
-def hhmm(value):
-    return value.strftime("%H:%M")
-
-
-def opening_hours_text(rows):
-    """Weekly hours in schema.org's short form, days with the same interval together: ["Mo,We 08:00-12:00", …]."""
-    days_by_interval = {}
-    for row in sorted(rows, key=lambda row: (row.weekday, row.opens)):
-        days_by_interval.setdefault((row.opens, row.closes), []).append(SHORT_DAYS[row.weekday])
-    return [f"{','.join(days)} {hhmm(opens)}-{hhmm(closes)}" for (opens, closes), days in days_by_interval.items()]
-
-
 def channel_type_uri(channel):
     return identifiers.uri("channel_type", CHANNEL_TYPES[channel])
 
 
+def xsd_time(value):
+    return typed(value.isoformat(), "xsd:time")
+
+
+def xsd_date(value):
+    return typed(value.isoformat(), "xsd:date")
+
+
 class GraphBuilder:
-    """Builds the node list of the graph from one Catalog."""
+    """Builds the node list of the graph from the published content."""
 
-    def __init__(self, catalog):
-        self.catalog = catalog
-        self.office_name = catalog.office.office_name
-        self.nodes = {}
-
-    def add(self, node):
-        node = compact(node)
-        existing = self.nodes.get(node["@id"])
-        if existing is None:
-            self.nodes[node["@id"]] = node
-        return node["@id"]
+    def __init__(self, published):
+        self.published = published
+        self.office_name = published.office.office_name
+        self.graph = Graph()
+        self.nodes = self.graph.nodes
+        self.add = self.graph.add
+        self.document = self.graph.document
 
     # -----------------------------------------------------------------------------------------------------
 
     def build(self):
         self.add_vocabulary()
         self.add_office()
-        for department in self.catalog.departments:
+        for department in self.published.departments:
             self.add_department(department)
-        for counter in self.catalog.counters:
+        for counter in self.published.counters:
             self.add_counter(counter)
-        for form in self.catalog.forms:
+        for form in self.published.forms:
             self.add_form(form)
-        for document in self.catalog.documents:
+        for document in self.published.documents:
             self.add_document(document)
-        for service in self.catalog.services:
+        for service in self.published.services:
             self.add_service(service)
-        for situation in self.catalog.situations:
+        for situation in self.published.situations:
             self.add_situation(situation)
-        return {"@context": CONTEXT, "@graph": list(self.nodes.values())}
+        return self.graph.document_json(CONTEXT)
 
     def add_vocabulary(self):
         labels = {
@@ -141,17 +123,27 @@ class GraphBuilder:
                       "dct:title": cs(labels[channel]), "dct:type": ref(channel_type_uri(channel))})
         self.add({"@id": identifiers.uri("document_type", "ze-zakladnich-registru"), "@type": "skos:Concept",
                   "skos:prefLabel": cs(_("Úřad si údaje zjistí sám ze základních registrů"))})
+        self.graph.term(vocabularies.CURRENCY_CZK, "skos:Concept")
+        self.graph.term(vocabularies.FREQUENCY_WEEKLY, "skos:Concept")
+        for area in [*vocabularies.office_area(), vocabularies.CZECH_REPUBLIC]:
+            self.graph.term(area, TERRITORIAL_UNIT, "dct:Location")
+
+    def office_area(self):
+        return [ref(area.iri) for area in vocabularies.office_area()]
 
     def add_office(self):
-        office = self.catalog.office
+        office = self.published.office
         return self.add({
             "@id": identifiers.office_uri(),
             "@type": "cv:PublicOrganisation",
             "dct:identifier": identifiers.OFFICE,
+            "dct:title": cs(office.office_name),
             "skos:prefLabel": cs(office.office_name),
+            "dct:spatial": self.office_area(),
+            "owl:sameAs": ref(identifiers.publisher_uri()),
             "locn:address": compact({"@type": "locn:Address", "locn:fullAddress": cs(office.address)})
             if office.address else None,
-            "foaf:homepage": ref(self.catalog.absolute("/")),
+            "foaf:homepage": self.document(self.published.absolute("/")),
         })
 
     def add_department(self, department):
@@ -159,7 +151,9 @@ class GraphBuilder:
             "@id": identifiers.department_uri(department),
             "@type": ["cv:PublicOrganisation", "org:OrganizationalUnit"],
             "dct:identifier": department.slug,
+            "dct:title": cs(department.name),
             "skos:prefLabel": cs(department.name),
+            "dct:spatial": self.office_area(),
             "dct:description": cs(department.description) if department.description else None,
             "org:unitOf": ref(identifiers.office_uri()),
             "cv:contactPoint": compact({"@type": "cv:ContactPoint", "cv:email": department.email,
@@ -172,7 +166,8 @@ class GraphBuilder:
         uri = identifiers.organisation_uri(name, self.office_name)
         if uri not in self.nodes:
             self.add({"@id": uri, "@type": "cv:PublicOrganisation", "dct:identifier": uri.rsplit("/", 1)[-1],
-                      "skos:prefLabel": cs(name)})
+                      "dct:title": cs(name), "skos:prefLabel": cs(name),
+                      "dct:spatial": ref(vocabularies.CZECH_REPUBLIC.iri)})
         return uri
 
     def add_counter(self, counter):
@@ -184,10 +179,10 @@ class GraphBuilder:
             "locn:postName": cs(counter.city),
             "locn:locatorName": cs(", ".join(part for part in (counter.building, counter.floor, counter.room) if part))
             if counter.building or counter.floor or counter.room else None,
-            "locn:adminUnitL1": "CZ",
+            "locn:adminUnitL1": cs(vocabularies.CZECH_REPUBLIC.labels["cs"]),
         })
-        hours = sorted(counter.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
-        exceptions = sorted(counter.exceptions.all(), key=lambda row: (row.date, row.opens or time()))
+        weekly = hours.weekly_in_order(counter.opening_hours.all())
+        exceptions = hours.exceptions_in_order(counter.exceptions.all())
         return self.add({
             "@id": identifiers.uri("counter", counter.slug),
             "@type": "cv:Channel",
@@ -199,38 +194,42 @@ class GraphBuilder:
             "locn:address": address,
             "cv:contactPoint": compact({"@type": "cv:ContactPoint", "cv:email": counter.email,
                                         "cv:telephone": counter.phone,
-                                        "cv:contactPage": ref(counter.web_url) if counter.web_url else None})
+                                        "cv:contactPage": self.document(counter.web_url)})
             if counter.email or counter.phone or counter.web_url else None,
-            "cv:openingHours": opening_hours_text(hours),
-            "schema:openingHoursSpecification": [
-                {"@type": "schema:OpeningHoursSpecification",
-                 "schema:dayOfWeek": ref(f"https://schema.org/{SCHEMA_DAYS[row.weekday]}"),
-                 "schema:opens": typed(row.opens.isoformat(), "xsd:time"),
-                 "schema:closes": typed(row.closes.isoformat(), "xsd:time")}
-                for row in hours
-            ],
-            "cv:specialOpeningHoursSpecification": [
-                compact({"@type": "cv:OpeningHoursSpecification",
-                         "schema:validFrom": typed(row.date.isoformat(), "xsd:date"),
-                         "schema:validThrough": typed(row.date.isoformat(), "xsd:date"),
-                         "schema:opens": None if row.closed else typed(row.opens.isoformat(), "xsd:time"),
-                         "schema:closes": None if row.closed else typed(row.closes.isoformat(), "xsd:time"),
-                         "dct:description": cs(row.note) if row.note else None})
-                for row in exceptions
-            ],
+            "cv:openingHours": [self.weekly_hours(row) for row in weekly],
+            "cv:specialOpeningHoursSpecification": [self.exception_hours(row) for row in exceptions],
             "schema:accessibilitySummary": cs(counter.accessibility) if counter.accessibility else None,
-            "foaf:page": ref(self.catalog.page_url(counter)),
+            "foaf:page": self.document(self.published.page_url(counter)),
+        })
+
+    def weekly_hours(self, row):
+        """One weekly interval: „pondělí 8:00–12:00“, every week."""
+        day = hours.WEEKDAY_CHOICES[row.weekday][1]
+        return {"@type": HOURS_TYPES,
+                "dct:description": cs(f"{day} {hours.intervals_text([(row.opens, row.closes)])}"),
+                "cv:frequency": ref(vocabularies.FREQUENCY_WEEKLY.iri),
+                "schema:dayOfWeek": ref(schema_day(row.weekday)),
+                "schema:opens": xsd_time(row.opens), "schema:closes": xsd_time(row.closes)}
+
+    def exception_hours(self, row):
+        """One dated exception: „24. 12. 2026 zavřeno (Štědrý den)“; without opening times it is closed."""
+        return compact({
+            "@type": HOURS_TYPES,
+            "dct:description": cs(row.summary),
+            "schema:validFrom": xsd_date(row.date), "schema:validThrough": xsd_date(row.date),
+            "schema:opens": None if row.closed else xsd_time(row.opens),
+            "schema:closes": None if row.closed else xsd_time(row.closes),
         })
 
     def add_form(self, form):
         """An online form is a channel; a printable form is evidence (the filled-in form to hand in)."""
-        link = self.catalog.absolute(form.link)
+        link = self.published.absolute(form.link)
         node = {
             "@id": identifiers.uri("form", form.slug),
             "dct:identifier": form.slug,
             "dct:title": cs(form.title),
             "dct:description": cs(form.description) if form.description else None,
-            "foaf:page": ref(link) if link else None,
+            "foaf:page": self.document(link),
         }
         if form.kind == ApplicationForm.Kind.ONLINE:
             node.update({"@type": "cv:Channel", "dct:type": ref(channel_type_uri(Channel.ONLINE))})
@@ -250,16 +249,16 @@ class GraphBuilder:
             "dct:type": ref(identifiers.uri("document_type", "ze-zakladnich-registru"))
             if document.fetched_by_office else None,
             "dct:relation": ref(identifiers.uri("situation", obtain.slug))
-            if self.catalog.is_public_page(obtain) else None,
+            if self.published.is_public_page(obtain) else None,
         })
 
     def service_channels(self, service):
         """Counters and online forms, then the shared channels for what the service offers without them."""
-        channels = [identifiers.uri("counter", counter.slug) for counter in self.catalog.counters_of(service)]
+        channels = [identifiers.uri("counter", counter.slug) for counter in self.published.counters_of(service)]
         online_forms = [form for form in service.forms.all() if form.kind == ApplicationForm.Kind.ONLINE]
         channels += [identifiers.uri("form", form.slug) for form in online_forms]
         offered = set(service.channels)
-        if Channel.IN_PERSON in offered and not self.catalog.counters_of(service):
+        if Channel.IN_PERSON in offered and not self.published.counters_of(service):
             channels.append(identifiers.uri("channel", CHANNEL_TYPES[Channel.IN_PERSON]))
         if Channel.ONLINE in offered and not online_forms:
             channels.append(identifiers.uri("channel", CHANNEL_TYPES[Channel.ONLINE]))
@@ -283,9 +282,9 @@ class GraphBuilder:
                 "dct:identifier": f"{service.slug}-poplatek-{position}",
                 "dct:description": cs(description),
                 "cv:hasValue": typed(fee.amount, "xsd:double"),
-                "cv:currency": ref(CURRENCY_CZK),
+                "cv:currency": ref(vocabularies.CURRENCY_CZK.iri),
                 "cv:ifAccessedThrough": ref(through[0]) if len(through) == 1 else None,
-                "schema:validFrom": typed(fee.valid_from.isoformat(), "xsd:date") if fee.valid_from else None,
+                "schema:validFrom": xsd_date(fee.valid_from) if fee.valid_from else None,
             })
             costs.append(ref(uri))
         return costs
@@ -298,7 +297,7 @@ class GraphBuilder:
                 "@type": "eli:LegalResource",
                 "dct:identifier": reference.act,
                 "dct:title": cs(f"{reference.act} {reference.title}".strip()),
-                "foaf:page": ref(reference.url) if reference.url else None,
+                "foaf:page": self.document(reference.url),
             })
         return uri
 
@@ -306,7 +305,7 @@ class GraphBuilder:
         channel_uris = self.service_channels(service)
         kinds = {identifiers.uri("channel", slug): channel.value for channel, slug in CHANNEL_TYPES.items()}
         kinds.update({identifiers.uri("counter", counter.slug): Channel.IN_PERSON.value
-                      for counter in self.catalog.counters_of(service)})
+                      for counter in self.published.counters_of(service)})
         kinds.update({identifiers.uri("form", form.slug): Channel.ONLINE.value for form in service.forms.all()
                       if form.kind == ApplicationForm.Kind.ONLINE})
         costs = self.add_costs(service, [(uri, kinds.get(uri)) for uri in channel_uris])
@@ -330,8 +329,9 @@ class GraphBuilder:
             "cpsv:hasInput": [ref(uri) for uri in dict.fromkeys(inputs)],
             "cv:hasLegalResource": [ref(self.add_legal(reference)) for reference in service.legal_references.all()],
             "cv:isGroupedBy": [ref(identifiers.uri("situation", situation.slug))
-                               for situation in self.catalog.situations_of(service)],
-            "foaf:page": ref(self.catalog.page_url(service)),
+                               for situation in self.published.situations_of(service)],
+            "dct:spatial": self.office_area() if service.department_id else None,
+            "foaf:page": self.document(self.published.page_url(service)),
         })
 
     def add_situation(self, situation):
@@ -340,7 +340,7 @@ class GraphBuilder:
             Audience.BUSINESSES: ["cv:BusinessEvent"],
             Audience.BOTH: ["cv:LifeEvent", "cv:BusinessEvent"],
         }[situation.audience]
-        topic = self.catalog.topic_of(situation)
+        topic = self.published.topic_of(situation)
         topic_uri = None
         if topic is not None:
             topic_uri = self.add({"@id": identifiers.uri("topic", topic.slug), "@type": "skos:Concept",
@@ -353,11 +353,11 @@ class GraphBuilder:
             "dct:description": cs(situation.summary),
             "dct:type": ref(topic_uri) if topic_uri else None,
             "cv:hasRelatedService": [ref(identifiers.uri("service", service.slug))
-                                     for service in self.catalog.services_of(situation)],
-            "foaf:page": ref(self.catalog.page_url(situation)),
+                                     for service in self.published.services_of(situation)],
+            "foaf:page": self.document(self.published.page_url(situation)),
         })
 
 
-def build_graph(catalog):
+def build_graph(published):
     """The CPSV-AP JSON-LD document of the whole catalog, as a dict ready for json.dumps."""
-    return GraphBuilder(catalog).build()
+    return GraphBuilder(published).build()

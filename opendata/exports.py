@@ -1,7 +1,9 @@
 """The catalog as CSV files: which datasets there are, their columns, and how a row is written.
 
-Each dataset is declared once here, with its columns and what each column means; the download view writes
-it and the /otevrena-data/ page describes it from the same declaration.
+Each dataset is declared once here, with its columns (name, Czech and English title, meaning, datatype, the
+file its values point to) and what a catalogue says of it (titles, descriptions and keywords in Czech and
+English, EuroVoc themes); the download view writes it, csvw.py turns it into its CSV on the Web schema,
+dcat.py into its catalogue record, and the /otevrena-data/ page describes it, all from the same declaration.
 
 Format (following RFC 4180 and the Czech open data guidance, https://data.gov.cz): UTF-8, comma-separated,
 one header row with ASCII column names, lines ending CRLF, fields quoted only when needed. The file starts
@@ -10,12 +12,13 @@ page, while CSV readers that follow CSV on the Web, pandas and LibreOffice skip 
 with encoding "utf-8-sig"). We keep the comma rather than the semicolon a Czech Excel expects on double
 click: the comma is what the standards and every CSV library assume, and Excel's „Data → Z textu/CSV“
 import reads it. Dates are ISO 8601, amounts use a decimal point, yes/no are true/false, and cells holding
-several values (slugs of related records) separate them with „|“.
+several values (slugs of related records) separate them with „|“. Records point to each other by slug:
+every file has a key, and every column of slugs is a foreign key to the file it names.
 """
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Callable
@@ -23,39 +26,61 @@ from typing import Callable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from services.hours import weekly_schedule
+from services import hours
 
-from . import identifiers
+from . import identifiers, vocabularies
 
 BOM = "\ufeff"
 LIST_SEPARATOR = "|"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Column:
     name: str
+    titles: tuple  # (Czech, English): the column's title for people, in the schema and on the page
     description: str
     value: Callable
+    # A CSV on the Web datatype: "string", "anyURI", "date", "datetime", "boolean", "decimal", or a dict.
+    datatype: object = "string"
+    many: bool = False  # several values in a cell, separated by LIST_SEPARATOR
+    references: str = ""  # the dataset whose slugs the values are (a foreign key)
+    required: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dataset:
     name: str
     title: str
+    title_en: str
     description: str
+    description_en: str
+    keywords: tuple  # Czech
+    keywords_en: tuple
+    eurovoc: tuple  # vocabularies.Term, beside the EU data theme
     columns: tuple
     rows: Callable
+    key: tuple = ("slug",)
+    format: vocabularies.FileFormat = field(default=vocabularies.CSV)
 
     @property
     def filename(self):
         return f"{self.name}.csv"
 
+    @property
+    def schema_filename(self):
+        """Where CSV on the Web looks for a file's metadata: beside it, with „-metadata.json“ appended."""
+        return f"{self.filename}-metadata.json"
+
     def header(self):
         return [column.name for column in self.columns]
 
-    def records(self, catalog):
-        """The rows as lists of cell strings, in column order."""
-        return [[cell(column.value(row, catalog)) for column in self.columns] for row in self.rows(catalog)]
+    def records(self, published, limit=None):
+        """The rows as lists of cell strings, in column order (the first `limit` rows when given)."""
+        rows = self.rows(published)[:limit]
+        return [[cell(column.value(row, published)) for column in self.columns] for row in rows]
+
+    def foreign_keys(self):
+        return [column for column in self.columns if column.references]
 
 
 def cell(value):
@@ -71,19 +96,19 @@ def cell(value):
     if isinstance(value, (date, Decimal)):
         return str(value)
     if isinstance(value, time):
-        return value.strftime("%H:%M")
+        return hours.hhmm(value)
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(str(item) for item in value)
     return str(value)
 
 
-def write_csv(dataset, catalog):
+def write_csv(dataset, published):
     """The whole file as text, byte order mark first."""
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(dataset.header())
-    writer.writerows(dataset.records(catalog))
+    writer.writerows(dataset.records(published))
     return buffer.getvalue()
 
 
@@ -99,39 +124,26 @@ def terms(text):
     return [term.strip() for term in (text or "").split(",") if term.strip()]
 
 
-def clock(value):
-    """8:00, as Czech office boards write times."""
-    return f"{value.hour}:{value.minute:02d}"
-
-
 def readable_hours(counter):
     """„pondělí 8:00–12:00, 13:00–18:00; úterý zavřeno; …“ from the counter's prefetched weekly hours."""
-    days = []
-    for day in weekly_schedule(counter.opening_hours.all()):
-        intervals = ", ".join(f"{clock(opens)}–{clock(closes)}" for opens, closes in day.intervals)
-        days.append(f"{day.name} {intervals or _('zavřeno')}")
-    return "; ".join(days)
+    return "; ".join(f"{day.name} {day.text or _('zavřeno')}"
+                     for day in hours.weekly_schedule(counter.opening_hours.all()))
 
 
 def readable_exceptions(counter):
     """„24. 12. 2025 zavřeno (Štědrý den); …“: every exception on record, soonest first."""
-    parts = []
-    for row in sorted(counter.exceptions.all(), key=lambda row: (row.date, row.opens or time())):
-        when = _("zavřeno") if row.closed else f"{clock(row.opens)}–{clock(row.closes)}"
-        note = f" ({row.note})" if row.note else ""
-        parts.append(f"{row.date.day}. {row.date.month}. {row.date.year} {when}{note}")
-    return "; ".join(parts)
+    return "; ".join(row.summary for row in hours.exceptions_in_order(counter.exceptions.all()))
 
 
-def hour_rows(catalog):
+def hour_rows(published):
     """One row per opening interval: (counter, OpeningHours row)."""
-    return [(counter, row) for counter in catalog.counters
-            for row in sorted(counter.opening_hours.all(), key=lambda row: (row.weekday, row.opens))]
+    return [(counter, row) for counter in published.counters
+            for row in hours.weekly_in_order(counter.opening_hours.all())]
 
 
-def fee_rows(catalog):
+def fee_rows(published):
     """One row per fee: (service, position of the fee in the service's list, ServiceFee row)."""
-    return [(service, position, fee) for service in catalog.services
+    return [(service, position, fee) for service in published.services
             for position, fee in enumerate(service.fees.all(), start=1)]
 
 
@@ -140,22 +152,39 @@ def department_name(page):
 
 
 def uri_column(kind):
-    return Column("uri", _("Stálý identifikátor (URI); stejný i v katalogu CPSV-AP."),
-                  lambda row, catalog: identifiers.uri(kind, row.slug))
+    return Column(name="uri", titles=(_("Identifikátor"), "Identifier"),
+                  description=_("Stálý identifikátor (URI); stejný i v katalogu CPSV-AP."),
+                  value=lambda row, published: identifiers.uri(kind, row.slug), datatype="anyURI", required=True)
+
+
+def slug_column(description):
+    return Column(name="slug", titles=(_("Zkratka"), "Slug"), description=description,
+                  value=lambda row, published: row.slug, required=True)
+
+
+def links(name, titles, description, dataset, value):
+    """A column of slugs of another file's records: several values, a foreign key to that file."""
+    return Column(name=name, titles=titles, description=description, value=value, many=True, references=dataset)
 
 
 def page_columns(kind):
     return (
         uri_column(kind),
-        Column("slug", _("Zkratka v adrese, jedinečná; podle ní se na záznam odkazují ostatní soubory."),
-               lambda page, catalog: page.slug),
-        Column("nazev", _("Název."), lambda page, catalog: page.title),
-        Column("url", _("Adresa stránky na webu."), lambda page, catalog: catalog.page_url(page)),
+        slug_column(_("Zkratka v adrese, jedinečná; podle ní se na záznam odkazují ostatní soubory.")),
+        Column(name="nazev", titles=(_("Název"), "Title"), description=_("Název."),
+               value=lambda page, published: page.title, required=True),
+        Column(name="url", titles=(_("Adresa stránky"), "Web page"), description=_("Adresa stránky na webu."),
+               value=lambda page, published: published.page_url(page), datatype="anyURI"),
     )
 
 
-CHANGED = Column("posledni_zmena", _("Kdy byla stránka naposledy zveřejněna (datum a čas, ISO 8601)."),
-                 lambda page, catalog: page.last_published_at)
+DATE = "date"
+BOOLEAN = {"base": "boolean", "format": "true|false"}
+HOUR_MINUTE = {"base": "time", "format": "HH:mm"}
+
+CHANGED = Column(name="posledni_zmena", titles=(_("Poslední změna"), "Last change"),
+                 description=_("Kdy byla stránka naposledy zveřejněna (datum a čas, ISO 8601)."),
+                 value=lambda page, published: page.last_published_at, datatype="datetime")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -165,172 +194,293 @@ CHANGED = Column("posledni_zmena", _("Kdy byla stránka naposledy zveřejněna (
 SITUATIONS = Dataset(
     name="situace",
     title=_("Životní situace"),
+    title_en="Life situations",
     description=_("Životní situace občanů a podnikatelů: co je potřeba udělat, které služby (úkony) k tomu "
                   "vedou a jaké doklady si připravit."),
+    description_en="Life situations of citizens and businesses: what to do, which services (procedures) it "
+                   "takes and which documents to bring.",
+    keywords=("životní situace", "služby veřejné správy", "úřad"),
+    keywords_en=("life events", "public services", "town hall"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_SOCIAL_QUESTIONS),
     columns=page_columns("situation") + (
-        Column("oblast", _("Oblast, do které situace patří (např. Bydlení a stěhování)."),
-               lambda page, catalog: getattr(catalog.topic_of(page), "title", "")),
-        Column("pro_koho", _("Pro koho je situace: Občané, Podnikatelé, nebo Občané i podnikatelé."),
-               lambda page, catalog: page.get_audience_display()),
-        Column("shrnuti", _("Shrnutí v jedné až dvou větách."), lambda page, catalog: page.summary),
-        Column("lidova_slova", _("Jak situaci říkají lidé, oddělené „|“."),
-               lambda page, catalog: terms(page.lay_terms)),
-        Column("odbor", _("Odbor úřadu, který za obsah odpovídá."), lambda page, catalog: department_name(page)),
-        Column("sluzby", _("Služby, které kroky situace používají: jejich slug ze souboru služeb, oddělené „|“."),
-               lambda page, catalog: slugs(catalog.services_of(page))),
-        Column("doklady", _("Doklady, které situace uvádí: slug ze souboru dokladů, oddělené „|“."),
-               lambda page, catalog: [row.document.slug for row in page.documents.all()]),
-        Column("naposledy_zkontrolovano", _("Kdy obsah naposledy zkontroloval odbor (datum)."),
-               lambda page, catalog: page.last_reviewed),
-        Column("zkontrolovat_do", _("Do kdy má odbor obsah znovu zkontrolovat (datum)."),
-               lambda page, catalog: page.review_due),
+        Column(name="oblast", titles=(_("Oblast"), "Topic"),
+               description=_("Oblast, do které situace patří (např. Bydlení a stěhování)."),
+               value=lambda page, published: getattr(published.topic_of(page), "title", "")),
+        Column(name="pro_koho", titles=(_("Pro koho"), "Audience"),
+               description=_("Pro koho je situace: Občané, Podnikatelé, nebo Občané i podnikatelé."),
+               value=lambda page, published: page.get_audience_display()),
+        Column(name="shrnuti", titles=(_("Shrnutí"), "Summary"), description=_("Shrnutí v jedné až dvou větách."),
+               value=lambda page, published: page.summary),
+        Column(name="lidova_slova", titles=(_("Lidová slova"), "Lay terms"),
+               description=_("Jak situaci říkají lidé, oddělené „|“."),
+               value=lambda page, published: terms(page.lay_terms), many=True),
+        Column(name="odbor", titles=(_("Odbor"), "Department"),
+               description=_("Odbor úřadu, který za obsah odpovídá."),
+               value=lambda page, published: department_name(page)),
+        links("sluzby", (_("Služby"), "Services"),
+              _("Služby, které kroky situace používají: jejich slug ze souboru služeb, oddělené „|“."), "sluzby",
+              lambda page, published: slugs(published.services_of(page))),
+        links("doklady", (_("Doklady"), "Documents"),
+              _("Doklady, které situace uvádí: slug ze souboru dokladů, oddělené „|“."), "doklady",
+              lambda page, published: [row.document.slug for row in page.documents.all()]),
+        Column(name="naposledy_zkontrolovano", titles=(_("Naposledy zkontrolováno"), "Last reviewed"),
+               description=_("Kdy obsah naposledy zkontroloval odbor (datum)."),
+               value=lambda page, published: page.last_reviewed, datatype=DATE),
+        Column(name="zkontrolovat_do", titles=(_("Zkontrolovat do"), "Review due"),
+               description=_("Do kdy má odbor obsah znovu zkontrolovat (datum)."),
+               value=lambda page, published: page.review_due, datatype=DATE),
         CHANGED,
     ),
-    rows=lambda catalog: catalog.situations,
+    rows=lambda published: published.situations,
 )
 
 SERVICES = Dataset(
     name="sluzby",
     title=_("Služby (úkony)"),
+    title_en="Services (procedures)",
     description=_("Jednotlivé úkony tohoto i jiných úřadů: kdo je poskytuje, jak dlouho trvají, kde a jak se "
                   "vyřizují, které doklady a formuláře k nim patří a podle kterých předpisů."),
+    description_en="The procedures of this and other offices: who provides them, how long they take, where "
+                   "and how to apply, which documents and forms they need and under which law.",
+    keywords=("služby veřejné správy", "úkony", "katalog služeb"),
+    keywords_en=("public services", "administrative procedures", "service catalogue"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_LAW),
     columns=page_columns("service") + (
-        Column("poskytovatel", _("Kdo službu poskytuje (tento úřad, nebo jiný)."), lambda page, catalog: page.provider),
-        Column("odbor", _("Odpovědný odbor tohoto úřadu, je-li."), lambda page, catalog: department_name(page)),
-        Column("pro_koho", _("Občané, Podnikatelé, nebo Občané i podnikatelé."),
-               lambda page, catalog: page.get_audience_display()),
-        Column("shrnuti", _("Shrnutí."), lambda page, catalog: page.summary),
-        Column("lidova_slova", _("Jak službě říkají lidé, oddělené „|“."), lambda page, catalog: terms(page.lay_terms)),
-        Column("jak_dlouho", _("Jak dlouho vyřízení trvá (text)."), lambda page, catalog: page.processing_time),
-        Column("lhuta", _("Lhůta pro občana (text)."), lambda page, catalog: page.deadline),
-        Column("kanaly", _("Jak lze žádat: Osobně, Online, Poštou, Datovou schránkou; oddělené „|“."),
-               lambda page, catalog: [str(channel.label) for channel in page.channels]),
-        Column("pracoviste", _("Pracoviště, kde se služba vyřizuje osobně: slug ze souboru pracovišť."),
-               lambda page, catalog: slugs(catalog.counters_of(page))),
-        Column("formulare", _("Formuláře: slug ze souboru formulářů."), lambda page, catalog: slugs(page.forms.all())),
-        Column("doklady", _("Co s sebou: slug ze souboru dokladů."),
-               lambda page, catalog: [row.document.slug for row in page.documents.all()]),
-        Column("predpisy", _("Právní předpisy (ustanovení, číslo, název), oddělené „|“."),
-               lambda page, catalog: [str(reference) for reference in page.legal_references.all()]),
-        Column("situace", _("Životní situace, které službu používají: slug ze souboru situací."),
-               lambda page, catalog: slugs(catalog.situations_of(page))),
+        Column(name="poskytovatel", titles=(_("Poskytovatel"), "Provider"),
+               description=_("Kdo službu poskytuje (tento úřad, nebo jiný)."),
+               value=lambda page, published: page.provider),
+        Column(name="odbor", titles=(_("Odbor"), "Department"),
+               description=_("Odpovědný odbor tohoto úřadu, je-li."),
+               value=lambda page, published: department_name(page)),
+        Column(name="pro_koho", titles=(_("Pro koho"), "Audience"),
+               description=_("Občané, Podnikatelé, nebo Občané i podnikatelé."),
+               value=lambda page, published: page.get_audience_display()),
+        Column(name="shrnuti", titles=(_("Shrnutí"), "Summary"), description=_("Shrnutí."),
+               value=lambda page, published: page.summary),
+        Column(name="lidova_slova", titles=(_("Lidová slova"), "Lay terms"),
+               description=_("Jak službě říkají lidé, oddělené „|“."),
+               value=lambda page, published: terms(page.lay_terms), many=True),
+        Column(name="jak_dlouho", titles=(_("Jak dlouho"), "Processing time"),
+               description=_("Jak dlouho vyřízení trvá (text)."),
+               value=lambda page, published: page.processing_time),
+        Column(name="lhuta", titles=(_("Lhůta"), "Deadline"), description=_("Lhůta pro občana (text)."),
+               value=lambda page, published: page.deadline),
+        Column(name="kanaly", titles=(_("Způsoby podání"), "Channels"),
+               description=_("Jak lze žádat: Osobně, Online, Poštou, Datovou schránkou; oddělené „|“."),
+               value=lambda page, published: [str(channel.label) for channel in page.channels], many=True),
+        links("pracoviste", (_("Pracoviště"), "Counters"),
+              _("Pracoviště, kde se služba vyřizuje osobně: slug ze souboru pracovišť."), "pracoviste",
+              lambda page, published: slugs(published.counters_of(page))),
+        links("formulare", (_("Formuláře"), "Forms"), _("Formuláře: slug ze souboru formulářů."), "formulare",
+              lambda page, published: slugs(page.forms.all())),
+        links("doklady", (_("Doklady"), "Documents"), _("Co s sebou: slug ze souboru dokladů."), "doklady",
+              lambda page, published: [row.document.slug for row in page.documents.all()]),
+        Column(name="predpisy", titles=(_("Předpisy"), "Legal basis"),
+               description=_("Právní předpisy (ustanovení, číslo, název), oddělené „|“."),
+               value=lambda page, published: [str(reference) for reference in page.legal_references.all()],
+               many=True),
+        links("situace", (_("Životní situace"), "Life situations"),
+              _("Životní situace, které službu používají: slug ze souboru situací."), "situace",
+              lambda page, published: slugs(published.situations_of(page))),
         CHANGED,
     ),
-    rows=lambda catalog: catalog.services,
+    rows=lambda published: published.services,
 )
 
 COUNTERS = Dataset(
     name="pracoviste",
     title=_("Pracoviště a úřední hodiny"),
+    title_en="Counters and office hours",
     description=_("Místa, kde se služby vyřizují osobně: adresa, kontakt, přístupnost, úřední hodiny v týdnu "
                   "a výjimky (svátky, zavřeno, jiná doba)."),
+    description_en="Where services are handled in person: address, contact, accessibility, weekly office "
+                   "hours and their exceptions (holidays, closures, other hours).",
+    keywords=("pracoviště", "úřední hodiny", "kontaktní místa"),
+    keywords_en=("service counters", "office hours", "contact points"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS,),
     columns=page_columns("counter") + (
-        Column("provozovatel", _("Kdo pracoviště provozuje."), lambda page, catalog: page.organisation),
-        Column("ulice", _("Ulice a číslo."), lambda page, catalog: page.street),
-        Column("psc", _("PSČ."), lambda page, catalog: page.postcode),
-        Column("obec", _("Obec."), lambda page, catalog: page.city),
-        Column("budova", _("Budova."), lambda page, catalog: page.building),
-        Column("patro", _("Patro."), lambda page, catalog: page.floor),
-        Column("mistnost", _("Místnost."), lambda page, catalog: page.room),
-        Column("zemepisna_sirka", _("Zeměpisná šířka (WGS 84)."), lambda page, catalog: page.latitude),
-        Column("zemepisna_delka", _("Zeměpisná délka (WGS 84)."), lambda page, catalog: page.longitude),
-        Column("telefon", _("Telefon."), lambda page, catalog: page.phone),
-        Column("email", _("E-mail."), lambda page, catalog: page.email),
-        Column("web", _("Web pracoviště."), lambda page, catalog: page.web_url),
-        Column("objednani", _("Odkaz na objednání online."), lambda page, catalog: page.booking_url),
-        Column("pristupnost", _("Bezbariérový přístup a další pomoc."), lambda page, catalog: page.accessibility),
-        Column("uredni_hodiny", _("Úřední hodiny v týdnu, jak je čtou lidé; po intervalech jsou v souboru "
-                                  "pracoviste-hodiny."), lambda page, catalog: readable_hours(page)),
-        Column("vyjimky", _("Výjimky z úředních hodin (datum, zavřeno nebo jiná doba, důvod), oddělené „;“."),
-               lambda page, catalog: readable_exceptions(page)),
-        Column("sluzby", _("Služby, které se tu vyřizují: slug ze souboru služeb."),
-               lambda page, catalog: slugs(catalog.services_at_counter(page))),
+        Column(name="provozovatel", titles=(_("Provozovatel"), "Operator"),
+               description=_("Kdo pracoviště provozuje."), value=lambda page, published: page.organisation),
+        Column(name="ulice", titles=(_("Ulice"), "Street"), description=_("Ulice a číslo."),
+               value=lambda page, published: page.street),
+        Column(name="psc", titles=(_("PSČ"), "Postcode"), description=_("PSČ."),
+               value=lambda page, published: page.postcode),
+        Column(name="obec", titles=(_("Obec"), "Town"), description=_("Obec."),
+               value=lambda page, published: page.city),
+        Column(name="budova", titles=(_("Budova"), "Building"), description=_("Budova."),
+               value=lambda page, published: page.building),
+        Column(name="patro", titles=(_("Patro"), "Floor"), description=_("Patro."),
+               value=lambda page, published: page.floor),
+        Column(name="mistnost", titles=(_("Místnost"), "Room"), description=_("Místnost."),
+               value=lambda page, published: page.room),
+        Column(name="zemepisna_sirka", titles=(_("Zeměpisná šířka"), "Latitude"),
+               description=_("Zeměpisná šířka (WGS 84)."), value=lambda page, published: page.latitude,
+               datatype={"base": "decimal", "minimum": -90, "maximum": 90}),
+        Column(name="zemepisna_delka", titles=(_("Zeměpisná délka"), "Longitude"),
+               description=_("Zeměpisná délka (WGS 84)."), value=lambda page, published: page.longitude,
+               datatype={"base": "decimal", "minimum": -180, "maximum": 180}),
+        Column(name="telefon", titles=(_("Telefon"), "Phone"), description=_("Telefon."),
+               value=lambda page, published: page.phone),
+        Column(name="email", titles=(_("E-mail"), "E-mail"), description=_("E-mail."),
+               value=lambda page, published: page.email),
+        Column(name="web", titles=(_("Web"), "Website"), description=_("Web pracoviště."),
+               value=lambda page, published: page.web_url, datatype="anyURI"),
+        Column(name="objednani", titles=(_("Objednání"), "Booking"), description=_("Odkaz na objednání online."),
+               value=lambda page, published: page.booking_url, datatype="anyURI"),
+        Column(name="pristupnost", titles=(_("Přístupnost"), "Accessibility"),
+               description=_("Bezbariérový přístup a další pomoc."),
+               value=lambda page, published: page.accessibility),
+        Column(name="uredni_hodiny", titles=(_("Úřední hodiny"), "Office hours"),
+               description=_("Úřední hodiny v týdnu, jak je čtou lidé; po intervalech jsou v souboru "
+                             "pracoviste-hodiny."), value=lambda page, published: readable_hours(page)),
+        Column(name="vyjimky", titles=(_("Výjimky"), "Exceptions"),
+               description=_("Výjimky z úředních hodin (datum, zavřeno nebo jiná doba, důvod), oddělené „;“."),
+               value=lambda page, published: readable_exceptions(page)),
+        links("sluzby", (_("Služby"), "Services"), _("Služby, které se tu vyřizují: slug ze souboru služeb."),
+              "sluzby", lambda page, published: slugs(published.services_at_counter(page))),
         CHANGED,
     ),
-    rows=lambda catalog: catalog.counters,
+    rows=lambda published: published.counters,
 )
 
 COUNTER_HOURS = Dataset(
     name="pracoviste-hodiny",
     title=_("Úřední hodiny pracovišť po intervalech"),
+    title_en="Office hours of counters by interval",
     description=_("Týdenní úřední hodiny strojově: jeden řádek za každý interval, den s polední přestávkou "
                   "má dva řádky."),
+    description_en="Weekly office hours for machines: one row per interval, a day with a lunch break has two.",
+    keywords=("úřední hodiny", "pracoviště"),
+    keywords_en=("office hours", "service counters"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS,),
     columns=(
-        Column("pracoviste", _("Slug pracoviště ze souboru pracovišť."), lambda row, catalog: row[0].slug),
-        Column("den_v_tydnu", _("Den v týdnu podle ISO 8601: 1 = pondělí … 7 = neděle."),
-               lambda row, catalog: row[1].weekday + 1),
-        Column("den", _("Název dne."), lambda row, catalog: row[1].get_weekday_display()),
-        Column("od", _("Otevírá v (HH:MM)."), lambda row, catalog: row[1].opens),
-        Column("do", _("Zavírá v (HH:MM)."), lambda row, catalog: row[1].closes),
+        Column(name="pracoviste", titles=(_("Pracoviště"), "Counter"),
+               description=_("Slug pracoviště ze souboru pracovišť."), value=lambda row, published: row[0].slug,
+               references="pracoviste", required=True),
+        Column(name="den_v_tydnu", titles=(_("Den v týdnu"), "Day of week"),
+               description=_("Den v týdnu podle ISO 8601: 1 = pondělí … 7 = neděle."),
+               value=lambda row, published: row[1].weekday + 1,
+               datatype={"base": "integer", "minimum": 1, "maximum": 7}, required=True),
+        Column(name="den", titles=(_("Den"), "Day"), description=_("Název dne."),
+               value=lambda row, published: row[1].get_weekday_display()),
+        Column(name="od", titles=(_("Od"), "Opens"), description=_("Otevírá v (HH:MM)."),
+               value=lambda row, published: row[1].opens, datatype=HOUR_MINUTE, required=True),
+        Column(name="do", titles=(_("Do"), "Closes"), description=_("Zavírá v (HH:MM)."),
+               value=lambda row, published: row[1].closes, datatype=HOUR_MINUTE, required=True),
     ),
     rows=hour_rows,
+    key=("pracoviste", "den_v_tydnu", "od"),
 )
 
 DOCUMENTS = Dataset(
     name="doklady",
     title=_("Doklady"),
+    title_en="Documents",
     description=_("Doklady, které mohou služby vyžadovat, jak je získat, a zda si údaje úřad zjistí sám ze "
                   "základních registrů (pak je občan nosit nemusí)."),
+    description_en="Documents services may require, how to get them, and whether the office looks the data up "
+                   "in the base registers itself (so the citizen need not bring them).",
+    keywords=("doklady", "základní registry", "služby veřejné správy"),
+    keywords_en=("documents", "base registers", "public services"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_LAW),
     columns=(
         uri_column("document"),
-        Column("slug", _("Zkratka, jedinečná."), lambda row, catalog: row.slug),
-        Column("nazev", _("Název."), lambda row, catalog: row.name),
-        Column("lidove_nazvy", _("Jak dokladu říkají lidé, oddělené „|“."), lambda row, catalog: terms(row.lay_names)),
-        Column("popis", _("Co to je."), lambda row, catalog: row.description),
-        Column("jak_ziskat", _("Jak doklad získat."), lambda row, catalog: row.how_to_get),
-        Column("kde_ziskat", _("Adresa životní situace, která popisuje, jak doklad získat."),
-               lambda row, catalog: catalog.page_url(row.obtain_situation)
-               if catalog.is_public_page(row.obtain_situation) else ""),
-        Column("urad_si_zjisti_sam", _("true, když si úřad údaje zjistí sám ze základních registrů."),
-               lambda row, catalog: row.fetched_by_office),
-        Column("sluzby", _("Služby, které doklad uvádějí: slug ze souboru služeb."),
-               lambda row, catalog: slugs(catalog.services_needing_document(row))),
+        slug_column(_("Zkratka, jedinečná.")),
+        Column(name="nazev", titles=(_("Název"), "Title"), description=_("Název."),
+               value=lambda row, published: row.name, required=True),
+        Column(name="lidove_nazvy", titles=(_("Lidové názvy"), "Lay names"),
+               description=_("Jak dokladu říkají lidé, oddělené „|“."),
+               value=lambda row, published: terms(row.lay_names), many=True),
+        Column(name="popis", titles=(_("Popis"), "Description"), description=_("Co to je."),
+               value=lambda row, published: row.description),
+        Column(name="jak_ziskat", titles=(_("Jak získat"), "How to get it"), description=_("Jak doklad získat."),
+               value=lambda row, published: row.how_to_get),
+        Column(name="kde_ziskat", titles=(_("Kde získat"), "Where to get it"),
+               description=_("Adresa životní situace, která popisuje, jak doklad získat."),
+               value=lambda row, published: published.page_url(row.obtain_situation)
+               if published.is_public_page(row.obtain_situation) else "", datatype="anyURI"),
+        Column(name="urad_si_zjisti_sam", titles=(_("Úřad si zjistí sám"), "Office looks it up"),
+               description=_("true, když si úřad údaje zjistí sám ze základních registrů."),
+               value=lambda row, published: row.fetched_by_office, datatype=BOOLEAN),
+        links("sluzby", (_("Služby"), "Services"), _("Služby, které doklad uvádějí: slug ze souboru služeb."),
+              "sluzby", lambda row, published: slugs(published.services_needing_document(row))),
     ),
-    rows=lambda catalog: catalog.documents,
+    rows=lambda published: published.documents,
 )
 
 FORMS = Dataset(
     name="formulare",
     title=_("Formuláře"),
+    title_en="Forms",
     description=_("Online formuláře a tiskopisy ke službám, s odkazem a s tím, zda vyžadují elektronickou "
                   "identitu nebo datovou schránku."),
+    description_en="Online forms and printable forms of the services, with their link and whether they need "
+                   "an electronic identity or a data box.",
+    keywords=("formuláře", "tiskopisy", "elektronické podání"),
+    keywords_en=("forms", "printable forms", "online filing"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS,),
     columns=(
         uri_column("form"),
-        Column("slug", _("Zkratka, jedinečná."), lambda row, catalog: row.slug),
-        Column("nazev", _("Název."), lambda row, catalog: row.title),
-        Column("druh", _("Online formulář, nebo Tiskopis k vytištění."), lambda row, catalog: row.get_kind_display()),
-        Column("odkaz", _("Odkaz na formulář nebo soubor tiskopisu."), lambda row, catalog: catalog.absolute(row.link)),
-        Column("popis", _("Popis."), lambda row, catalog: row.description),
-        Column("vyzaduje_identitu", _("true, když je potřeba elektronická identita."),
-               lambda row, catalog: row.requires_identity),
-        Column("datovou_schrankou", _("true, když se podává datovou schránkou."),
-               lambda row, catalog: row.requires_data_box),
-        Column("sluzby", _("Služby, ke kterým formulář patří: slug ze souboru služeb."),
-               lambda row, catalog: slugs(catalog.services_using_form(row))),
+        slug_column(_("Zkratka, jedinečná.")),
+        Column(name="nazev", titles=(_("Název"), "Title"), description=_("Název."),
+               value=lambda row, published: row.title, required=True),
+        Column(name="druh", titles=(_("Druh"), "Kind"), description=_("Online formulář, nebo Tiskopis k vytištění."),
+               value=lambda row, published: row.get_kind_display()),
+        Column(name="odkaz", titles=(_("Odkaz"), "Link"), description=_("Odkaz na formulář nebo soubor tiskopisu."),
+               value=lambda row, published: published.absolute(row.link), datatype="anyURI"),
+        Column(name="popis", titles=(_("Popis"), "Description"), description=_("Popis."),
+               value=lambda row, published: row.description),
+        Column(name="vyzaduje_identitu", titles=(_("Vyžaduje identitu"), "Needs electronic identity"),
+               description=_("true, když je potřeba elektronická identita."),
+               value=lambda row, published: row.requires_identity, datatype=BOOLEAN),
+        Column(name="datovou_schrankou", titles=(_("Datovou schránkou"), "Through a data box"),
+               description=_("true, když se podává datovou schránkou."),
+               value=lambda row, published: row.requires_data_box, datatype=BOOLEAN),
+        links("sluzby", (_("Služby"), "Services"), _("Služby, ke kterým formulář patří: slug ze souboru služeb."),
+              "sluzby", lambda row, published: slugs(published.services_using_form(row))),
     ),
-    rows=lambda catalog: catalog.forms,
+    rows=lambda published: published.forms,
 )
 
 FEES = Dataset(
     name="poplatky",
     title=_("Poplatky"),
+    title_en="Fees",
     description=_("Poplatky služeb v korunách. Řádky jedné služby jsou možnosti (podle způsobu podání nebo "
                   "případu), ne položky k sečtení."),
+    description_en="Fees of the services in Czech crowns. Rows of one service are alternatives (by channel or "
+                   "case), not items to add up.",
+    keywords=("poplatky", "správní poplatky", "služby veřejné správy"),
+    keywords_en=("fees", "administrative fees", "public services"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_FINANCE),
     columns=(
-        Column("uri", _("Stálý identifikátor poplatku (URI)."),
-               lambda row, catalog: identifiers.fee_uri(row[0], row[1])),
-        Column("sluzba", _("Slug služby ze souboru služeb."), lambda row, catalog: row[0].slug),
-        Column("sluzba_nazev", _("Název služby."), lambda row, catalog: row[0].title),
-        Column("poradi", _("Pořadí poplatku u služby (1, 2, …)."), lambda row, catalog: row[1]),
-        Column("za_co", _("Za co se platí."), lambda row, catalog: row[2].label),
-        Column("castka", _("Částka s desetinnou tečkou."), lambda row, catalog: row[2].amount),
-        Column("mena", _("Měna (ISO 4217)."), lambda row, catalog: "CZK"),
-        Column("kanal", _("Platí při podání: jakkoli, Osobně, nebo Online."),
-               lambda row, catalog: row[2].get_channel_display()),
-        Column("jak_zaplatit", _("Jak zaplatit."), lambda row, catalog: row[2].how_to_pay),
-        Column("plati_od", _("Od kdy částka platí (datum)."), lambda row, catalog: row[2].valid_from),
+        Column(name="uri", titles=(_("Identifikátor"), "Identifier"),
+               description=_("Stálý identifikátor poplatku (URI)."),
+               value=lambda row, published: identifiers.fee_uri(row[0], row[1]), datatype="anyURI", required=True),
+        Column(name="sluzba", titles=(_("Služba"), "Service"), description=_("Slug služby ze souboru služeb."),
+               value=lambda row, published: row[0].slug, references="sluzby", required=True),
+        Column(name="sluzba_nazev", titles=(_("Název služby"), "Service title"), description=_("Název služby."),
+               value=lambda row, published: row[0].title),
+        Column(name="poradi", titles=(_("Pořadí"), "Position"), description=_("Pořadí poplatku u služby (1, 2, …)."),
+               value=lambda row, published: row[1], datatype={"base": "integer", "minimum": 1}, required=True),
+        Column(name="za_co", titles=(_("Za co"), "What for"), description=_("Za co se platí."),
+               value=lambda row, published: row[2].label),
+        Column(name="castka", titles=(_("Částka"), "Amount"), description=_("Částka s desetinnou tečkou."),
+               value=lambda row, published: row[2].amount, datatype={"base": "decimal", "minimum": 0},
+               required=True),
+        Column(name="mena", titles=(_("Měna"), "Currency"), description=_("Měna (ISO 4217)."),
+               value=lambda row, published: "CZK"),
+        Column(name="kanal", titles=(_("Způsob podání"), "Channel"),
+               description=_("Platí při podání: jakkoli, Osobně, nebo Online."),
+               value=lambda row, published: row[2].get_channel_display()),
+        Column(name="jak_zaplatit", titles=(_("Jak zaplatit"), "How to pay"), description=_("Jak zaplatit."),
+               value=lambda row, published: row[2].how_to_pay),
+        Column(name="plati_od", titles=(_("Platí od"), "Valid from"),
+               description=_("Od kdy částka platí (datum)."), value=lambda row, published: row[2].valid_from,
+               datatype=DATE),
     ),
     rows=fee_rows,
+    key=("sluzba", "poradi"),
 )
 
 DATASETS = (SITUATIONS, SERVICES, COUNTERS, COUNTER_HOURS, DOCUMENTS, FORMS, FEES)

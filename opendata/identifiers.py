@@ -64,3 +64,12 @@ def legal_uri(act):
 def fee_uri(service, position):
     """A service's fee by its place in the service's list (1, 2, …)."""
     return uri("service", service.slug, "poplatek", position)
+
+
+# The national register of public authorities (RPP) publishes every authority at this address.
+PUBLIC_AUTHORITY_REGISTER = "https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/"
+
+
+def publisher_uri():
+    """The office as the Czech national catalogue (NKOD) knows its publishers: its IRI in the RPP register."""
+    return PUBLIC_AUTHORITY_REGISTER + quote(settings.OPEN_DATA_PUBLISHER, safe="")

@@ -9,11 +9,11 @@ import json
 
 from django.conf import settings
 
+from services.hours import hhmm, weekly_in_order
 from services.models import ApplicationForm
 
 from . import identifiers
-
-SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+from .jsonld import compact, schema_day
 
 # JSON inside <script> must not be able to close the element or open a comment: escape <, > and & the
 # way Django's json_script does. The JSON stays valid and means the same.
@@ -23,10 +23,6 @@ SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 def script_json(data):
     """JSON text safe to put between <script type="application/ld+json"> and </script>."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_ESCAPES)
-
-
-def compact(node):
-    return {key: value for key, value in node.items() if value not in (None, "", [], {})}
 
 
 def absolute(request, url):
@@ -41,13 +37,8 @@ def organisation(name, department=None):
     return compact(node)
 
 
-def hhmm(value):
-    return value.strftime("%H:%M")
-
-
 def counter_channel(counter, request):
     """A counter as a ServiceChannel whose location is a GovernmentOffice with its address and hours."""
-    hours = sorted(counter.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
     special = []
     for row in counter.upcoming_exceptions():
         opens, closes = ("00:00", "00:00") if row.closed else (hhmm(row.opens), hhmm(row.closes))
@@ -65,9 +56,9 @@ def counter_channel(counter, request):
         "telephone": counter.phone,
         "email": counter.email,
         "openingHoursSpecification": [
-            {"@type": "OpeningHoursSpecification", "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[row.weekday]}",
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": schema_day(row.weekday),
              "opens": hhmm(row.opens), "closes": hhmm(row.closes)}
-            for row in hours
+            for row in weekly_in_order(counter.opening_hours.all())
         ],
         "specialOpeningHoursSpecification": special,
     })

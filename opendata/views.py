@@ -1,4 +1,5 @@
-"""The open data page and its downloads: CSV files, the CPSV-AP graph, the DCAT-AP description."""
+"""The open data page and its downloads: CSV files with their CSV on the Web schemas, the CPSV-AP graph, the
+DCAT-AP catalogue, and the catalogue's and datasets' stable IRIs, which answer with their records."""
 
 import json
 
@@ -8,8 +9,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import cpsv, dcat, exports
-from .catalog import Catalog
+from . import cpsv, csv_schema, dcat, exports, overview, vocabularies
+from .published import PublishedContent
 
 
 def _open(response):
@@ -18,25 +19,31 @@ def _open(response):
     return response
 
 
-def _jsonld(data, filename):
+def _json(data, filename, content_type="application/ld+json"):
     body = json.dumps(data, ensure_ascii=False, indent=1)
-    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return _open(response)
 
 
+def _dataset(name):
+    dataset = exports.BY_NAME.get(name)
+    if dataset is None:
+        raise Http404(_("Takový soubor otevřených dat nemáme."))
+    return dataset
+
+
 @require_safe
 def index(request):
-    catalog = Catalog(request)
-    datasets = [{"dataset": dataset, "rows": len(dataset.rows(catalog))} for dataset in exports.DATASETS]
+    published = PublishedContent(request)
     return render(request, "opendata/index.html", {
         "page_title": _("Otevřená data"),
-        "datasets": datasets,
+        "datasets": overview.overviews(published),
         "cpsv": dcat.CPSV_DATASET,
-        "license_url": dcat.LICENSE,
-        "license_name": dcat.LICENSE_NAME,
-        "modified": catalog.latest_change,
-        "office_name": catalog.office.office_name,
+        "license_url": vocabularies.LICENCE.iri,
+        "license_name": vocabularies.LICENCE.labels["cs"],
+        "modified": published.latest_change,
+        "office_name": published.office.office_name,
         "base_uri": settings.OPEN_DATA_BASE_URI.rstrip("/"),
         "limit_max": settings.WAGTAILAPI_LIMIT_MAX,
     })
@@ -44,20 +51,33 @@ def index(request):
 
 @require_safe
 def download_csv(request, name):
-    dataset = exports.BY_NAME.get(name)
-    if dataset is None:
-        raise Http404(_("Takový soubor otevřených dat nemáme."))
-    body = exports.write_csv(dataset, Catalog(request)).encode("utf-8")
+    dataset = _dataset(name)
+    body = exports.write_csv(dataset, PublishedContent(request)).encode("utf-8")
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{dataset.filename}"'
     return _open(response)
 
 
 @require_safe
+def csv_metadata(request, name):
+    dataset = _dataset(name)
+    return _json(csv_schema.metadata(dataset), dataset.schema_filename, content_type="application/csvm+json")
+
+
+@require_safe
 def cpsv_graph(request):
-    return _jsonld(cpsv.build_graph(Catalog(request)), "katalog-cpsv.jsonld")
+    return _json(cpsv.build_graph(PublishedContent(request)), dcat.CPSV_DATASET.filename)
 
 
 @require_safe
 def dcat_catalog(request):
-    return _jsonld(dcat.build_dcat(Catalog(request), exports.DATASETS), "dcat.jsonld")
+    return _json(dcat.build_dcat(PublishedContent(request), exports.DATASETS), "dcat.jsonld")
+
+
+@require_safe
+def dataset_record(request, name):
+    """What a dataset's IRI answers: its complete DCAT-AP record, as the national catalogue harvests it."""
+    record = dcat.dataset_record(dcat.build_dcat(PublishedContent(request), exports.DATASETS), name)
+    if record is None:
+        raise Http404(_("Takovou datovou sadu nemáme."))
+    return _json(record, f"{name}.jsonld")

@@ -1,18 +1,31 @@
-"""How Czech text becomes search terms, the same way for documents and for queries.
+"""How Czech text becomes search terms, the same way for documents and for queries, in every backend.
 
-Lowercase, split into words, drop stop words, stem with the Snowball Czech stemmer (which expects
-diacritics, so it runs before folding), then fold diacritics so "obcanka" and "občanky" meet at "obcank".
+Lowercase, split into words, drop stop words, fold diacritics, stem. Both backends index and search these terms
+(the database in its own tables, Elasticsearch in pre-analysed fields), so Czech behaves the same in both.
+
+Snowball's Czech stemmer recognises endings by their diacritics (-ých, -ách, -ům) and leaves "mestskych",
+"skolach", "rodicum" as they are, while most visitors type without diacritics. So a word is folded first and the
+stemmer is shown the folded word with every way the vowels of its last four letters can carry diacritics; the
+shortest stem wins (on a tie, the spelling closest to the folded word). "městských" and "mestskych" are then one
+word to the stemmer, and reach one term by construction: "mestsk".
+
+Other languages: each language gets its own `analyze` (stemmer, stop words) and its own
+field set in each backend's index; Czech is the only one so far.
 """
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
+LANGUAGE = "cs"
 WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
+# A term longer than this is cut: the database's term column and Elasticsearch's keywords have limits.
+MAX_TERM_LENGTH = 100
 
-# Common Czech function words: they match everything and rank nothing.
+# Common Czech function words, folded: they match everything and rank nothing.
 STOP_WORDS = frozenset("""
 a aby aj ale ani aniz ano asi az bez bude budem budes by byl byla byli bylo byt ci clanek clanku co
 coz cz dalsi do ho i jak jake jako je jeho jej jeji jejich jen jeste ji jine jiz jsem jses jsme
@@ -23,6 +36,10 @@ svym svymi ta tak take takze tato te tedy tem ten tento teto tim timto to tohle 
 tomto tomuto tu tuto ty tyto u uz v ve vice vsak vy z za ze zda ze jsem chci chtel chtela potrebuji
 potrebuju muzu mam jsem jak kde co musim
 """.split())
+
+# The diacritics each folded vowel may have carried in a Czech ending.
+ACCENTED_VOWELS = {"a": "aá", "e": "eéě", "i": "ií", "o": "oó", "u": "uúů", "y": "yý"}
+ENDING_LENGTH = 4
 
 
 def fold(text):
@@ -43,19 +60,28 @@ def _stemmer():
 
 @lru_cache(maxsize=100_000)
 def stem(word):
-    """The folded stem of one lowercase word."""
-    if word.isdigit() or len(word) < 3:
-        return fold(word)
-    return fold(_stemmer().stemWord(word))
+    """The folded stem of one lowercase word, the same with or without its diacritics."""
+    folded = fold(word)
+    if folded.isdigit() or len(folded) < 3:
+        return folded
+    head, ending = folded[:-ENDING_LENGTH], folded[-ENDING_LENGTH:]
+    stemmer = _stemmer()
+    candidates = []
+    for letters in itertools.product(*(ACCENTED_VOWELS.get(letter, letter) for letter in ending)):
+        spelling = "".join(letters)
+        changed = sum(a != b for a, b in zip(spelling, ending))
+        stemmed = fold(stemmer.stemWord(head + spelling))
+        candidates.append((len(stemmed), changed, stemmed))
+    return min(candidates)[2]
 
 
 def term(word):
     """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots."""
     if "." in word:
-        return fold(word.replace(".", ""))
-    return stem(word)
+        return fold(word.replace(".", ""))[:MAX_TERM_LENGTH]
+    return stem(word)[:MAX_TERM_LENGTH]
 
 
 def analyze(text):
-    """The terms of a text, in order: stop words out, each word stemmed and folded."""
+    """The terms of a text, in order: stop words out, each word folded and stemmed."""
     return [term(word) for word in words(text) if fold(word) not in STOP_WORDS]

@@ -6,6 +6,7 @@ from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
 
 from .backends.base import SearchDocument
+from .result_types import ResultType
 
 
 def _text(*parts):
@@ -25,7 +26,7 @@ def situation_document(page, topic=None):
     )
     topic = topic or page.get_parent()
     return SearchDocument(
-        page_id=page.pk, kind="situation", slug=page.slug, title=page.title, url=page.url or "",
+        page_id=page.pk, type=ResultType.SITUATION, slug=page.slug, title=page.title, url=page.url or "",
         summary=page.summary, lay_terms=page.lay_terms, body=body, audience=page.audience,
         topic=topic.slug if topic else "", department=page.department.slug if page.department else "",
     )
@@ -39,7 +40,7 @@ def service_document(page):
         page.department.name if page.department else "",
     )
     return SearchDocument(
-        page_id=page.pk, kind="service", slug=page.slug, title=page.title, url=page.url or "",
+        page_id=page.pk, type=ResultType.SERVICE, slug=page.slug, title=page.title, url=page.url or "",
         summary=page.summary, lay_terms=page.lay_terms, body=body, audience=page.audience,
         department=page.department.slug if page.department else "",
     )
@@ -47,7 +48,7 @@ def service_document(page):
 
 def counter_document(page):
     return SearchDocument(
-        page_id=page.pk, kind="counter", slug=page.slug, title=page.title, url=page.url or "",
+        page_id=page.pk, type=ResultType.COUNTER, slug=page.slug, title=page.title, url=page.url or "",
         summary=page.summary, body=_text(page.organisation, page.street, page.city, page.building, page.room),
     )
 
@@ -64,8 +65,13 @@ def document_for(page):
     return builder(page)
 
 
+def count_documents():
+    """How many documents all_documents() yields."""
+    return sum(model.objects.live().count() for model in BUILDERS)
+
+
 def all_documents():
-    """Every live searchable page as a document, with related rows fetched in bulk."""
+    """Every live searchable page as a document, with related rows fetched in bulk, read as it is consumed."""
     from situations.models import TopicPage
 
     topics = {topic.path: topic for topic in TopicPage.objects.all()}

@@ -1,5 +1,6 @@
 """Relevance measured the way a citizen meets it: is a right situation in the first three results?"""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -9,6 +10,7 @@ class Evaluation:
     found_at_3: int = 0
     reciprocal_ranks: float = 0.0
     misses: list = field(default_factory=list)
+    answered_by: Counter = field(default_factory=Counter)  # backend name -> queries it answered (a fallback shows)
 
     @property
     def success_at_3(self):
@@ -32,7 +34,9 @@ def read_tsv(lines):
 def evaluate(backend, rows, depth=10):
     result = Evaluation()
     for query, expected in rows:
-        slugs = [hit.slug for hit in backend.search(query, limit=depth).hits]
+        results = backend.search(query, limit=depth)
+        result.answered_by[results.backend] += 1
+        slugs = [hit.slug for hit in results.hits]
         rank = next((position for position, slug in enumerate(slugs, 1) if slug in expected), None)
         result.rows += 1
         if rank is not None:

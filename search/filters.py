@@ -7,11 +7,11 @@ from services.models import Audience, Department
 from situations.models import TopicPage
 
 from .backends.base import SearchFilters
+from .facets import AUDIENCES, FACETS
 from .models import IndexedDocument
+from .result_types import ResultType
 
-KIND_CHOICES = [("situation", _("Životní situace")), ("service", _("Služba")), ("counter", _("Pracoviště"))]
-AUDIENCE_CHOICES = [(Audience.CITIZENS.value, Audience.CITIZENS.label),
-                    (Audience.BUSINESSES.value, Audience.BUSINESSES.label)]
+AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
 def topic_choices():
@@ -23,9 +23,9 @@ def department_choices():
 
 
 class SearchFilterSet(django_filters.FilterSet):
-    """Validates the facet parameters; the chosen backend applies them to the index."""
+    """Validates the facet parameters, one per facet and named as it is; the chosen backend applies them."""
 
-    type = django_filters.ChoiceFilter(field_name="kind", label=_("Typ"), choices=KIND_CHOICES)
+    type = django_filters.ChoiceFilter(label=_("Typ"), choices=ResultType.choices)
     audience = django_filters.ChoiceFilter(label=_("Pro koho"), choices=AUDIENCE_CHOICES)
     topic = django_filters.ChoiceFilter(label=_("Oblast"), choices=topic_choices)
     department = django_filters.ChoiceFilter(label=_("Odbor"), choices=department_choices)
@@ -38,5 +38,4 @@ class SearchFilterSet(django_filters.FilterSet):
         """The valid parameters as SearchFilters; invalid ones are left out (and reported by .errors)."""
         self.is_valid()
         data = getattr(self.form, "cleaned_data", {})
-        return SearchFilters(kind=data.get("type") or "", audience=data.get("audience") or "",
-                             topic=data.get("topic") or "", department=data.get("department") or "")
+        return SearchFilters(**{name: data.get(name) or "" for name in FACETS})

@@ -45,7 +45,7 @@ def _safely(action, *args):
 def rebuild():
     from .documents import all_documents
 
-    get_backend().rebuild(list(all_documents()))
+    get_backend().rebuild(all_documents())
 
 
 def reindex_pages(pages):

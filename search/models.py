@@ -21,7 +21,7 @@ class IndexedDocument(models.Model):
     """
 
     page_id = models.BigIntegerField(unique=True)
-    kind = models.CharField(max_length=20, db_index=True)
+    type = models.CharField(max_length=20, db_index=True)  # a search.result_types.ResultType
     slug = models.CharField(max_length=255)
     title = models.CharField(max_length=255)
     url = models.CharField(max_length=500, db_index=True)  # autocomplete finds the page id of a suggestion
@@ -35,7 +35,7 @@ class IndexedDocument(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     def __str__(self):
-        return f"{self.kind}:{self.slug}"
+        return f"{self.type}:{self.slug}"
 
 
 class IndexedTerm(models.Model):

@@ -11,23 +11,23 @@ from situations.models import SituationPage
 
 from . import querylog, result_links
 from .backends import get_backend
-from .filters import KIND_CHOICES
+from .facets import FACETS
 from .models import IndexedDocument
 from .query import clean_query
-from .service import PAGE_SIZE, run_search
+from .result_types import ResultType
+from .run import PAGE_SIZE, run_search
 
 
 def _facet_options(filterset, facets):
     """Each facet's choices with counts and whether chosen, for the sidebar."""
     chosen = filterset.form.cleaned_data if filterset.is_valid() else {}
-    names = {"type": "kind", "audience": "audience", "topic": "topic", "department": "department"}
     options = []
-    for parameter, facet in names.items():
-        field = filterset.form.fields[parameter]
-        counts = facets.get(facet, {})
-        choices = [(value, label, counts.get(value, 0), chosen.get(parameter) == value)
+    for name in FACETS:
+        field = filterset.form.fields[name]
+        counts = facets.get(name, {})
+        choices = [(value, label, counts.get(value, 0), chosen.get(name) == value)
                    for value, label in field.choices if value]
-        options.append({"name": parameter, "label": field.label, "choices": [c for c in choices if c[2] or c[3]]})
+        options.append({"name": name, "label": field.label, "choices": [c for c in choices if c[2] or c[3]]})
     return options
 
 
@@ -35,7 +35,7 @@ def _facet_options(filterset, facets):
 def search(request):
     run = run_search(request.GET)
     context = {"query": run.query, "notices": run.notices, "results": run.results, "page_title": _("Hledání"),
-               "kind_labels": dict(KIND_CHOICES)}
+               "type_labels": dict(ResultType.choices)}
     if run.results is not None:
         context["page_obj"] = run.paginator.get_page(run.page_number)
         links = result_links.open_urls(run.query, [hit.page_id for hit in run.results.hits],

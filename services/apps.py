@@ -7,7 +7,7 @@ class ServicesConfig(AppConfig):
     def ready(self):
         from navigator.pagecache import watch_lifetime
 
-        from . import opening
+        from . import hours
 
         # A kept page showing a counter's open-now label lasts only until the label changes.
-        watch_lifetime(opening.watch_changes)
+        watch_lifetime(hours.watch_changes)

@@ -1,5 +1,7 @@
 """Services (úkony) and counters (pracoviště): their pages and the rows they own (hours, fees, documents)."""
 
+from urllib.parse import urlencode
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartment
 from navigator.pagecache import SharedPageMixin
 from opendata.api_fields import LivePages
 
-from . import hours, opening
+from . import hours
 from .documents import DocumentRow
 from .fees import fee_rows
 from .service_list import service_list_context
@@ -158,7 +160,13 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     @property
     def map_url(self):
-        return hours.map_url(self)
+        """A mapy.cz link: to the exact point when coordinates are known, else a search for the address."""
+        if self.latitude is not None and self.longitude is not None:
+            query = {"x": self.longitude, "y": self.latitude, "z": 18, "source": "coor",
+                     "id": f"{self.longitude},{self.latitude}"}
+        else:
+            query = {"q": self.address}
+        return "https://mapy.cz/zakladni?" + urlencode(query)
 
     @cached_property
     def weekly_hours(self):
@@ -166,8 +174,8 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     @cached_property
     def open_state(self):
-        """Open now? From weekly hours, exceptions and Czech public holidays (services.opening)."""
-        return opening.open_state(self)
+        """Open now? From weekly hours, exceptions and Czech public holidays (services.hours)."""
+        return hours.open_state(self)
 
     def upcoming_exceptions(self, today=None):
         return hours.upcoming_exceptions(self.exceptions.all(), today)

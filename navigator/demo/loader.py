@@ -102,7 +102,7 @@ def read_catalog(data_dir=DATA_DIR):
     return {
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
-        "topics": read("topics.yaml"), "situations": situations,
+        "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
     }
 
 
@@ -170,12 +170,8 @@ class Loader:
         self.load_snippets(ApplicationForm, "forms", self.form_fields)
         self.load_snippets(RequiredDocument, "documents", self.document_fields)
         self.refresh_cache()
-        counter_index = self.ensure_index(home, CounterIndexPage, "pracoviste", "Pracoviště a úřední hodiny",
-                                          "Kde nás najdete a kdy máme otevřeno. Jsou tu i pracoviště jiných úřadů, "
-                                          "kam vás situace mohou poslat.")
-        service_index = self.ensure_index(home, ServiceIndexPage, "sluzby", "Katalog služeb od A do Z",
-                                          "Všechny úkony, které u nás i na jiných úřadech vyřídíte. "
-                                          "Vyberte, pro koho, v jaké oblasti a jak je chcete vyřídit.")
+        counter_index = self.ensure_index(home, CounterIndexPage, self.data["site"]["counter_index"])
+        service_index = self.ensure_index(home, ServiceIndexPage, self.data["site"]["service_index"])
         self.load_pages("counters", self.data["counters"], CounterPage, counter_index, self.apply_counter)
         self.refresh_cache()
         self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
@@ -202,11 +198,8 @@ class Loader:
             for page in root.get_children():
                 if not isinstance(page.specific, HomePage) and page.slug == "home":
                     page.delete()  # Wagtail's own welcome page
-            home = root.add_child(instance=HomePage(
-                title="Co potřebujete vyřídit?", slug="home",
-                intro="Vyberte životní situaci a zjistíte, co udělat, co s sebou a kam jít – "
-                      "i když část věcí vyřídíte na jiném úřadě.",
-            ))
+            texts = self.data["site"]["home"]
+            home = root.add_child(instance=HomePage(title=texts["title"], slug="home", intro=texts["intro"]))
             home.save_revision().publish()
             self.report.count(self.report.created, "home")
         site = Site.objects.filter(is_default_site=True).first()
@@ -228,12 +221,12 @@ class Loader:
             self.report.count(self.report.updated, "office")
         return home
 
-    def ensure_index(self, home, model, slug, title, intro):
+    def ensure_index(self, home, model, texts):
         page = model.objects.child_of(home).first()
         if page is None:
-            page = home.add_child(instance=model(title=title, slug=slug, intro=intro))
+            page = home.add_child(instance=model(title=texts["title"], slug=texts["slug"], intro=texts["intro"]))
             page.save_revision().publish()
-            self.report.count(self.report.created, slug)
+            self.report.count(self.report.created, texts["slug"])
         return page
 
     # -- snippets ----------------------------------------------------------------------------------

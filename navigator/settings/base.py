@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says when a task started with humanize's naturaltime ("před minutou"); installed so that
+    # its Czech catalog is loaded, without it editors read "a minute ago".
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -164,6 +167,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
 USE_TZ = True
+# The project's Czech (locale/cs/LC_MESSAGES: django.po, djangojs.po), looked up before the apps' own catalogs:
+# the site's plural forms and the admin's messages Wagtail ships in English only. Wagtail's /admin/jsi18n/ merges
+# djangojs.po into the admin's JavaScript catalog.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
@@ -191,9 +197,21 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
 
-# The public search engine; the search issue implements both backends.
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database")
-ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The public search (search/backends/): which engine answers, and each engine's options, in one place.
+SEARCH = {
+    "BACKEND": os.environ.get("SEARCH_BACKEND", "database"),  # "database" or "elasticsearch"
+    "ELASTICSEARCH": {
+        "URL": os.environ.get("ELASTICSEARCH_URL", ""),
+        "ALIAS": "navigator-search",  # searches and writes go through it; each rebuild makes a new index
+        "SHARDS": 1,
+        "REPLICAS": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0")),
+        "TIMEOUT": 1.0,  # seconds a citizen waits for a search before the database answers instead
+        "WRITE_TIMEOUT": 10.0,  # an index update after a publish (bulk)
+        "REBUILD_TIMEOUT": 120.0,  # each request of `manage.py search_index rebuild`
+        "WRITE_RETRIES": 3,  # a bulk write rejected with 429 (queue full, circuit breaker) is tried again
+        "RETRY_BACKOFF": 1.0,  # seconds before the first retry, doubled each time
+    },
+}
 
 CATALOG_PAGE_SIZE = 20
 
@@ -202,6 +220,14 @@ CATALOG_PAGE_SIZE = 20
 OPEN_DATA_BASE_URI = os.environ.get("OPEN_DATA_BASE_URI", "https://praha99.example.cz").rstrip("/")
 # The area the office serves, named in the schema.org description of every service and situation page.
 OPEN_DATA_AREA = os.environ.get("OPEN_DATA_AREA", "Městská část Praha 99")
+# The same area as RÚIAN units (space-separated IRIs), the spatial coverage the national catalogue (NKOD)
+# harvests. The demo district does not exist, so the demo default is the capital it would belong to, Prague;
+# a real district sets its own unit, e.g. https://linked.cuzk.cz/resource/ruian/momc/500054 (Praha 1).
+OPEN_DATA_RUIAN = os.environ.get("OPEN_DATA_RUIAN", "https://linked.cuzk.cz/resource/ruian/obec/554782").split()
+# The office's identifier in the public-administration register (RPP, "identifikátor OVM", usually its IČO):
+# the publisher of the open data as NKOD knows it. The demo default 99999999 is deliberately no valid IČO (its
+# check digit is wrong), so demo data can never be attributed to a real office.
+OPEN_DATA_PUBLISHER = os.environ.get("OPEN_DATA_PUBLISHER", "99999999")
 # Wagtail's read-only API at /api/v2/: at most this many items a page (?limit=).
 WAGTAILAPI_LIMIT_MAX = 100
 

@@ -3,19 +3,13 @@
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 
-RESULT_KINDS = ("situation", "service", "counter")
-# Ranking that both backends share: how much each field counts, and how much each kind of page.
-FIELD_BOOSTS = {"title": 10.0, "lay_terms": 8.0, "summary": 3.0, "body": 1.0}
-KIND_BOOSTS = {"situation": 2.0, "service": 1.0, "counter": 0.6}
-FACETS = ("kind", "audience", "topic", "department")
-
 
 @dataclass
 class SearchDocument:
     """A page as both backends index it. Built by search.documents from live pages."""
 
     page_id: int
-    kind: str
+    type: str  # a search.result_types.ResultType
     slug: str
     title: str
     url: str
@@ -29,7 +23,7 @@ class SearchDocument:
 
 @dataclass
 class SearchHit:
-    kind: str
+    type: str
     slug: str
     title: str
     url: str
@@ -40,7 +34,6 @@ class SearchHit:
 
     def as_json(self):
         data = asdict(self)
-        data["type"] = data.pop("kind")
         data.pop("page_id")
         return data
 
@@ -50,14 +43,14 @@ class SearchResults:
     query: str
     total: int
     hits: list
-    facets: dict = field(default_factory=dict)  # facet name -> {value: count}
+    facets: dict = field(default_factory=dict)  # facet name (search.facets.FACETS) -> {value: count}
     suggestion: str = ""
     backend: str = ""
 
 
 @dataclass
 class SearchFilters:
-    kind: str = ""
+    type: str = ""
     audience: str = ""
     topic: str = ""
     department: str = ""

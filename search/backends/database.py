@@ -1,131 +1,24 @@
 """The embedded search backend: an index in our own tables, no search server needed.
 
 Works on SQLite and PostgreSQL alike; where the postings live and how they are matched is the postings
-module's business (a term table, or PostgreSQL's full-text search). A query's terms are expanded with
-synonyms, prefixes and typo corrections from the index's own vocabulary, and documents are scored by
-BM25-style IDF, how strongly each field holds the terms, how many of the query's words they match, and kind.
+module's business (a term table, or PostgreSQL's full-text search). A query becomes a plan (search.planning:
+synonyms, prefixes and typo corrections from the index's own vocabulary), and documents are scored by the
+shared rules of search.ranking: IDF, how strongly each field holds the terms, how many of the query's words
+they match, and type.
 """
 
-import bisect
-import html
-import math
-import re
-import threading
 from collections import Counter
-from dataclasses import dataclass, field
 
 from django.db import transaction
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
-from ..analysis import analyze, term, words
-from ..models import IndexedDocument, IndexState, PinnedResult
-from ..synonyms import expand_groups
+from .. import facets as facet_rules
+from ..facets import FACETS
+from ..highlighting import highlight, suggestion
+from ..models import IndexedDocument, IndexState
+from ..planning import plan_query, vocabulary
+from ..ranking import RELATIVE_CUTOFF, pinned_page_ids, type_boost
 from . import postings
-from .base import FACETS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
-
-# Results scoring under this share of the best one are noise (a synonym or a prefix in passing).
-RELATIVE_CUTOFF = 0.08
-EXACT, SYNONYM, PREFIX, FUZZY = 1.0, 0.8, 0.6, 0.55
-MIN_PREFIX = 4
-
-
-@dataclass
-class Vocabulary:
-    """What a process keeps of the index between queries: term frequencies and each document's facets."""
-
-    version: int
-    document_count: int
-    frequencies: dict
-    sorted_terms: list = field(default_factory=list)
-    documents: dict = field(default_factory=dict)  # document id -> {kind, audience, topic, department, title}
-
-    def idf(self, value):
-        frequency = self.frequencies.get(value, 0)
-        return math.log(1 + (self.document_count - frequency + 0.5) / (frequency + 0.5))
-
-    def with_prefix(self, prefix, limit=30):
-        start = bisect.bisect_left(self.sorted_terms, prefix)
-        found = []
-        for value in self.sorted_terms[start:start + limit]:
-            if not value.startswith(prefix):
-                break
-            found.append(value)
-        return found
-
-    def closest(self, value):
-        """The vocabulary's nearest term to a misspelt one, or None when nothing is near enough.
-
-        Distance counts a swap of two neighbouring letters as one edit ("lsit" -> "list"); among equally
-        near terms the most frequent wins.
-        """
-        if len(value) < 4:
-            return None
-        allowed = 1 if len(value) <= 5 else 2
-        candidates = process.extract(value, self.sorted_terms, scorer=OSA.distance, score_cutoff=allowed,
-                                     limit=20)
-        if not candidates:
-            return None
-        best = min(candidates, key=lambda match: (match[1], -self.frequencies[match[0]]))
-        return best[0]
-
-
-_vocabulary = None
-_vocabulary_lock = threading.Lock()
-
-
-def vocabulary():
-    """The index's vocabulary, reloaded only when the index has changed since this process last read it."""
-    global _vocabulary
-    version = IndexState.current()
-    if _vocabulary is None or _vocabulary.version != version:
-        with _vocabulary_lock:
-            frequencies = postings.store().frequencies()
-            documents = {
-                doc_id: {"kind": kind, "audience": audience, "topic": topic, "department": department,
-                         "title": title}
-                for doc_id, kind, audience, topic, department, title in IndexedDocument.objects.values_list(
-                    "id", "kind", "audience", "topic", "department", "title").iterator(chunk_size=5000)
-            }
-            _vocabulary = Vocabulary(version, len(documents), frequencies, sorted(frequencies), documents)
-    return _vocabulary
-
-
-@dataclass
-class QueryPlan:
-    terms: list  # the query's own terms, one group each
-    variants: dict  # group index -> {variant term: factor}
-    corrections: dict  # query term -> corrected vocabulary term
-
-    @property
-    def all_terms(self):
-        return {variant for group in self.variants.values() for variant in group}
-
-
-def plan_query(text, vocab, prefix_last=False):
-    own = list(dict.fromkeys(analyze(text)))
-    variants, corrections = {}, {}
-    for index, value in enumerate(own):
-        group = {}
-        if value in vocab.frequencies:
-            group[value] = EXACT
-        is_last = index == len(own) - 1
-        if len(value) >= MIN_PREFIX or (prefix_last and is_last and len(value) >= 2):
-            for candidate in vocab.with_prefix(value):
-                group.setdefault(candidate, PREFIX)
-        if not group:
-            corrected = vocab.closest(value)
-            if corrected:
-                group[corrected] = FUZZY
-                corrections[value] = corrected
-        variants[index] = group
-    for triggers, extra in expand_groups(own):
-        for index in triggers:
-            for value in extra:
-                if value in vocab.frequencies:
-                    variants[index].setdefault(value, SYNONYM)
-    return QueryPlan(own, variants, corrections)
-
+from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 class DatabaseBackend(SearchBackend):
     name = "database"
@@ -164,7 +57,7 @@ class DatabaseBackend(SearchBackend):
     def _write(self, documents):
         store = postings.store()
         rows = IndexedDocument.objects.bulk_create([
-            IndexedDocument(page_id=d.page_id, kind=d.kind, slug=d.slug, title=d.title, url=d.url,
+            IndexedDocument(page_id=d.page_id, type=d.type, slug=d.slug, title=d.title, url=d.url,
                             summary=d.summary, body=f"{d.lay_terms}\n{d.body}", audience=d.audience,
                             topic=d.topic, department=d.department,
                             length=len(d.title) + len(d.summary) + len(d.body), **store.document_fields(d))
@@ -200,15 +93,16 @@ class DatabaseBackend(SearchBackend):
         page_ids = ranked[offset:offset + limit]
         documents = IndexedDocument.objects.in_bulk(page_ids)
         hits = [self._hit(documents[doc_id], scores[doc_id], plan) for doc_id in page_ids if doc_id in documents]
-        suggestion = ""
+        did_you_mean = ""
         if plan.corrections:
-            suggestion = self._suggestion(query, plan, documents.get(ranked[0]) if ranked else None)
-        return SearchResults(query=query, total=len(ranked), hits=hits, facets=facets, suggestion=suggestion,
+            top = documents.get(ranked[0]) if ranked else None
+            did_you_mean = suggestion(query, plan, " ".join([top.title, top.summary, top.body]) if top else "")
+        return SearchResults(query=query, total=len(ranked), hits=hits, facets=facets, suggestion=did_you_mean,
                              backend=self.name)
 
     def autocomplete(self, prefix, limit=8):
         results = self.search(prefix, SearchFilters(), limit=limit, prefix_last=True)
-        return [{"title": hit.title, "url": hit.url, "type": hit.kind} for hit in results.hits]
+        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in results.hits]
 
     def _score(self, plan, vocab):
         """Scores of the documents matching the plan; the postings store sums them in the database."""
@@ -221,12 +115,11 @@ class DatabaseBackend(SearchBackend):
             if meta is None:  # written after this process read the vocabulary
                 continue
             coverage = matched_groups / groups
-            scores[doc_id] = total * coverage * coverage * KIND_BOOSTS.get(meta["kind"], 1)
+            scores[doc_id] = total * coverage * coverage * type_boost(meta["type"])
         return scores, metadata
 
     def _pinned(self, query, metadata):
-        wanted = tuple(analyze(query))
-        pinned_pages = [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
+        pinned_pages = pinned_page_ids(query)
         if not pinned_pages:
             return []
         pinned_ids = IndexedDocument.objects.filter(page_id__in=pinned_pages).values_list("id", flat=True)
@@ -234,30 +127,14 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def _matches(meta, filters, skip=None):
-        for name in FACETS:
-            wanted = getattr(filters, name)
-            if name == skip or not wanted:
-                continue
-            if name == "audience":
-                if meta["audience"] not in (wanted, "both"):
-                    return False
-            elif meta[name] != wanted:
-                return False
-        return True
+        return all(meta[name] in allowed for name, allowed in facet_rules.active_filters(filters, skip=skip))
 
     def _facets(self, scores, metadata, filters):
         facets = {}
         for name in FACETS:
-            counts = Counter()
-            for doc_id in scores:
-                meta = metadata[doc_id]
-                if self._matches(meta, filters, skip=name) and meta[name]:
-                    if name == "audience" and meta[name] == "both":
-                        counts["citizens"] += 1
-                        counts["businesses"] += 1
-                    else:
-                        counts[meta[name]] += 1
-            facets[name] = dict(counts)
+            stored = Counter(metadata[doc_id][name] for doc_id in scores
+                             if self._matches(metadata[doc_id], filters, skip=name))
+            facets[name] = facet_rules.count(name, stored)
         return facets
 
     @staticmethod
@@ -265,38 +142,8 @@ class DatabaseBackend(SearchBackend):
         return {name: {} for name in FACETS}
 
     def _hit(self, document, score, plan):
-        return SearchHit(kind=document.kind, slug=document.slug, title=document.title, url=document.url,
+        return SearchHit(type=document.type, slug=document.slug, title=document.title, url=document.url,
                          summary=document.summary, score=round(score, 4),
-                         highlight=highlight(document, plan.all_terms), page_id=document.page_id)
+                         highlight=highlight(document.summary, document.body, plan.all_terms),
+                         page_id=document.page_id)
 
-    @staticmethod
-    def _suggestion(query, plan, top_document):
-        corrected_words = {}
-        source = " ".join([top_document.title, top_document.summary, top_document.body]) if top_document else ""
-        for word in words(query):
-            wanted = plan.corrections.get(term(word))
-            if wanted:
-                corrected_words[word] = next((w for w in words(source) if term(w) == wanted), wanted)
-        if not corrected_words:
-            return ""
-        return " ".join(corrected_words.get(word, word) for word in words(query))
-
-
-def highlight(document, matched_terms, width=200):
-    """The summary, or the part of the body that matched, with the matched words in <mark>."""
-    for text in (document.summary, document.body.replace("\n", " ")):
-        tokens = re.split(r"(\w+)", text)
-        marked_positions = [i for i, token in enumerate(tokens) if token and term(token.lower()) in matched_terms]
-        if not marked_positions:
-            continue
-        if text is not document.summary:
-            start = max(0, marked_positions[0] - 12)
-            tokens = tokens[start:start + 60]
-            marked_positions = [i - start for i in marked_positions if start <= i < start + 60]
-            prefix, suffix = "… ", " …"
-        else:
-            prefix = suffix = ""
-        marked = set(marked_positions)
-        pieces = [f"<mark>{html.escape(t)}</mark>" if i in marked else html.escape(t) for i, t in enumerate(tokens)]
-        return prefix + "".join(pieces).strip() + suffix
-    return html.escape(document.summary[:width])

@@ -1,112 +1,133 @@
-"""The Elasticsearch backend, and the wrapper that answers from the database when Elasticsearch cannot.
+"""The Elasticsearch backend: our analysis and ranking, Elasticsearch's index, filters, facets and paging.
 
-One concrete index per rebuild ("navigator-search-<timestamp>") behind one alias ("navigator-search"): a
-rebuild fills a new index, moves the alias in one atomic `update_aliases` call and then drops the old index,
-so search never sees a half-built index. Reads and incremental writes go through the alias.
+**One analysis, ours.** A document goes in with the terms search.analysis made of it and the weight it holds
+each with (search.ranking.term_weights), per language: `cs.terms` (keywords, to match) and `cs.weights` (rank
+features, to score). Elasticsearch analyses nothing, so accented and unaccented Czech, stop words and
+multi-word synonyms behave as in the database backend by construction, and no plugin or analyzer is needed.
+A query is the plan of search.planning (synonyms, prefixes, typo corrections: the same plan the database backend
+ranks): each variant term is a `rank_feature` clause scoring factor × IDF × the document's weight, two
+`function_score` layers multiply by the share of the query's words matched (squared), a third by the page's
+type, and the results under search.ranking.RELATIVE_CUTOFF of the best are left out (`min_score`, after one
+small request for the best score). Highlights and "did you mean" come from search.highlighting, as in the
+database backend. Another language adds its own field set (`en.terms`, `en.weights`) beside `cs`.
 
-Czech analysis is built from the parts of Elasticsearch's `czech` analyzer, with `asciifolding` after the
-stemmer (the stemmer expects diacritics). Synonyms from search/synonyms.txt apply at search time only, in a
-`synonym_graph` filter placed right after lowercasing so that multi-word rules ("občanský průkaz") match
-before stop words leave holes in the token stream.
+**The alias.** Searches and writes go through the alias "navigator-search"; each rebuild fills a new index
+("navigator-search-<timestamp>"), moves the alias in one atomic `_aliases` call and then drops the old index
+by name. Writes require the alias (`require_alias`), so they never create an index of that name; an index that
+took the name anyway (written by an older version before any rebuild) is removed in the same `_aliases` call
+(`remove_index`). While a rebuild runs, its new index also carries the alias "navigator-search-rebuilding", and
+every write goes to both aliases, so a page published meanwhile reaches the new index too; the rebuild only
+creates documents (`op_type: create`), so it never overwrites such a newer one.
 """
 
-import html
 import logging
 from datetime import datetime, timezone
 
-from django.conf import settings
-from elasticsearch import Elasticsearch, helpers
-from elasticsearch.dsl import (
-    A, Index, Integer, Keyword, Mapping, Q, Search, SearchAsYouType, Text, analyzer, token_filter,
-)
+from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
-from ..query import clean_query
-from ..analysis import analyze, fold, words
-from ..synonyms import SYNONYM_FILE, parse_rules
-from .base import FACETS, FIELD_BOOSTS, KIND_BOOSTS, SearchBackend, SearchFilters, SearchHit, SearchResults
+from .. import facets as facet_rules
+from ..analysis import LANGUAGE, words
+from ..facets import FACETS
+from ..highlighting import highlight, suggestion
+from ..planning import plan_query, vocabulary
+from ..ranking import RELATIVE_CUTOFF, TYPE_BOOSTS, pinned_page_ids, term_weights
+from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 logger = logging.getLogger("search")
 
 ALIAS = "navigator-search"
-FIELDS = tuple(f"{name}^{boost:g}" for name, boost in FIELD_BOOSTS.items())
 PIN_BOOST = 1_000_000
 MAX_REQUEST_TIMEOUT = 1.0  # seconds: a citizen waits no longer for Elasticsearch before the fallback answers
+KEYWORDS = ("type", "slug", "audience", "topic", "department", "url", "title")
+STORED_TEXT = ("summary", "lay_terms", "body")  # kept for highlights, never searched by Elasticsearch
+TYPE_FUNCTIONS = [{"filter": {"term": {"type": str(result_type)}}, "weight": weight}
+                  for result_type, weight in TYPE_BOOSTS.items()]
+SHOWN = ["page_id", "type", "slug", "title", "url", "summary", "lay_terms", "body"]
 
 
-# -- analysis ---------------------------------------------------------------------------------------------
-
-def synonym_rules(path=SYNONYM_FILE):
-    """The shared synonym file as Solr rules for Elasticsearch, each phrase also in its folded form.
-
-    The synonym filter sees lowercased words with their diacritics, but people type "obcanka" as often as
-    "občanka", so each rule lists both spellings; the stemmer and folding after it make them meet the index.
-    """
-    with open(path, encoding="utf-8") as handle:
-        rules = parse_rules(handle)
-
-    def spellings(phrases):
-        variants = [p.lower() for p in phrases] + [fold(p) for p in phrases]
-        return ", ".join(dict.fromkeys(variants))
-
-    lines = []
-    for left, right in rules:
-        if left == right:
-            lines.append(spellings(left))
-        else:
-            lines.append(f"{spellings(left)} => {spellings(right)}")
-    return lines
+class RebuildError(Exception):
+    """A rebuild that cannot go on safely; the message says what to check."""
 
 
-def analyzers():
-    """(index analyzer, search analyzer, folded analyzer for autocomplete and spelling)."""
-    czech_stop = token_filter("czech_stop", type="stop", stopwords="_czech_")
-    czech_stemmer = token_filter("czech_stemmer", type="stemmer", language="czech")
-    synonyms = token_filter("navigator_synonyms", type="synonym_graph", synonyms=synonym_rules(), lenient=True)
-    czech = analyzer("czech_folded", tokenizer="standard",
-                     filter=["lowercase", czech_stop, czech_stemmer, "asciifolding"])
-    czech_search = analyzer("czech_folded_search", tokenizer="standard",
-                            filter=["lowercase", synonyms, czech_stop, czech_stemmer, "asciifolding"])
-    folded = analyzer("folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
-    return czech, czech_search, folded
+# -- the index --------------------------------------------------------------------------------------------
+
+def language_fields():
+    """The field set of one language's analysis: terms to match, weights to score."""
+    return {"properties": {"terms": {"type": "keyword"}, "weights": {"type": "rank_features"}}}
 
 
-def mapping():
-    czech, czech_search, folded = analyzers()
-    m = Mapping()
-    m.meta("dynamic", "strict")
-    m.field("title", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell",
-                          fields={"autocomplete": SearchAsYouType(analyzer=folded)}))
-    m.field("lay_terms", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell"))
-    m.field("summary", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell"))
-    m.field("body", Text(analyzer=czech, search_analyzer=czech_search, copy_to="spell"))
-    m.field("spell", Text(analyzer=folded))
-    for name in ("kind", "slug", "audience", "topic", "department", "url"):
-        m.field(name, Keyword())
-    m.field("page_id", Integer())
-    return m
+def mappings():
+    properties = {"page_id": {"type": "integer"}, LANGUAGE: language_fields()}
+    properties.update({name: {"type": "keyword"} for name in KEYWORDS})
+    properties.update({name: {"type": "text", "index": False} for name in STORED_TEXT})
+    return {"dynamic": "strict", "properties": properties}
 
 
-def index_definition(name):
-    """The DSL Index for a new concrete index: settings, Czech analysis and the mapping."""
-    index = Index(name)
-    index.settings(number_of_shards=1,
-                   number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0))
-    index.mapping(mapping())
-    return index
+def index_settings(shards=1, replicas=0):
+    return {"number_of_shards": shards, "number_of_replicas": replicas}
 
 
 def source(document):
+    """A SearchDocument as Elasticsearch keeps it: what results show, the facets, and our analysis of it."""
+    weights = term_weights(document)
     return {
-        "page_id": document.page_id, "kind": document.kind, "slug": document.slug, "title": document.title,
+        "page_id": document.page_id, "type": str(document.type), "slug": document.slug, "title": document.title,
         "url": document.url, "summary": document.summary, "lay_terms": document.lay_terms,
         "body": document.body, "audience": document.audience, "topic": document.topic,
         "department": document.department,
+        LANGUAGE: {"terms": sorted(weights), "weights": weights},
     }
 
 
-def plain_text(text):
-    """User text as plain words for Elasticsearch (search.query.clean_query, without its notices)."""
-    return clean_query(text or "")[0]
+# -- queries ----------------------------------------------------------------------------------------------
+
+def scored_query(plan, vocab):
+    """The plan as a query whose score is search.ranking's score of each matching document."""
+    groups = max(len(plan.terms), 1)
+    features = [{"rank_feature": {"field": f"{LANGUAGE}.weights.{value}", "linear": {},
+                                  "boost": factor * vocab.idf(value)}}
+                for variants in plan.variants.values() for value, factor in variants.items()]
+    # Each query word a document matches adds 1/groups; applied twice, the score is multiplied by the square of
+    # the share of the query's words it holds, as in the database backend.
+    coverage = [{"filter": {"terms": {f"{LANGUAGE}.terms": list(variants)}}, "weight": 1 / groups}
+                for variants in plan.variants.values() if variants]
+    query = {"bool": {"should": features}}
+    for _ in range(2):
+        query = {"function_score": {"query": query, "functions": coverage, "score_mode": "sum",
+                                    "boost_mode": "multiply"}}
+    return {"function_score": {"query": query, "functions": TYPE_FUNCTIONS, "score_mode": "first",
+                               "boost_mode": "multiply"}}
+
+
+def filter_clauses(filters, skip=None):
+    return [{"terms": {name: allowed}} for name, allowed in facet_rules.active_filters(filters, skip=skip)]
+
+
+def best_score_body(plan, vocab):
+    return {"query": scored_query(plan, vocab), "size": 1, "_source": False, "track_total_hits": False}
+
+
+def results_body(plan, vocab, filters, offset, limit, best_score, pinned=(), facets=True):
+    """One page of results over the matches at least RELATIVE_CUTOFF as good as the best, with facets."""
+    scored = scored_query(plan, vocab)
+    scored["function_score"]["min_score"] = best_score * RELATIVE_CUTOFF
+    query = scored
+    if pinned:
+        pins = {"constant_score": {"filter": {"ids": {"values": [str(page_id) for page_id in pinned]}},
+                                   "boost": PIN_BOOST}}
+        query = {"bool": {"should": [scored, pins], "minimum_should_match": 1}}
+    body = {"query": query, "from": offset, "size": limit, "track_total_hits": True, "track_scores": True,
+            "sort": [{"_score": "desc"}, {"title": "asc"}], "_source": SHOWN}
+    clauses = filter_clauses(filters)
+    if clauses:
+        body["post_filter"] = {"bool": {"filter": clauses}}
+    if facets:
+        body["aggs"] = {}
+        for name in FACETS:
+            others = filter_clauses(filters, skip=name)
+            scope = {"bool": {"filter": others}} if others else {"match_all": {}}
+            body["aggs"][name] = {"filter": scope, "aggs": {"values": {"terms": {"field": name, "size": 100}}}}
+    return body
 
 
 # -- the backend ------------------------------------------------------------------------------------------
@@ -115,22 +136,36 @@ _clients = {}
 
 
 def client_for(url, timeout=MAX_REQUEST_TIMEOUT):
-    """One client (and connection pool) per URL and timeout; never retries, never waits more than 1 s."""
+    """One client (and connection pool) per URL and timeout; it never retries a search."""
     key = (url, timeout)
     if key not in _clients:
-        _clients[key] = Elasticsearch(url, request_timeout=min(timeout, MAX_REQUEST_TIMEOUT), max_retries=0,
-                                      retry_on_timeout=False)
+        _clients[key] = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
     return _clients[key]
 
 
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def __init__(self, url=None, alias=ALIAS, timeout=MAX_REQUEST_TIMEOUT, rebuild_timeout=60):
-        self.url = url or settings.ELASTICSEARCH_URL
+    def __init__(self, url, alias=ALIAS, timeout=MAX_REQUEST_TIMEOUT, write_timeout=10.0, rebuild_timeout=120.0,
+                 write_retries=3, retry_backoff=1.0, shards=1, replicas=0):
+        self.url = url
         self.alias = alias
+        self.rebuilding_alias = f"{alias}-rebuilding"
         self.timeout = min(timeout, MAX_REQUEST_TIMEOUT)
+        self.write_timeout = write_timeout
         self.rebuild_timeout = rebuild_timeout
+        self.write_retries = write_retries
+        self.retry_backoff = retry_backoff
+        self.shards = shards
+        self.replicas = replicas
+
+    @classmethod
+    def from_settings(cls, options):
+        """The backend as settings.SEARCH["ELASTICSEARCH"] describes it."""
+        return cls(options["URL"], alias=options["ALIAS"], timeout=options["TIMEOUT"],
+                   write_timeout=options["WRITE_TIMEOUT"], rebuild_timeout=options["REBUILD_TIMEOUT"],
+                   write_retries=options["WRITE_RETRIES"], retry_backoff=options["RETRY_BACKOFF"],
+                   shards=options["SHARDS"], replicas=options["REPLICAS"])
 
     @property
     def client(self):
@@ -138,224 +173,178 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- writing -----------------------------------------------------------------------------------------
 
-    def _actions(self, documents, index):
-        for document in documents:
-            yield {"_op_type": "index", "_index": index, "_id": str(document.page_id), "_source": source(document)}
+    def _bulk(self, client, actions, **options):
+        """(ok, item) for each action; writes rejected with 429 (a full queue, the circuit breaker) are retried."""
+        return helpers.streaming_bulk(client, actions, raise_on_error=False, max_retries=self.write_retries,
+                                      initial_backoff=self.retry_backoff, max_backoff=30, **options)
+
+    def _write(self, actions):
+        """Send index or delete actions through the alias and, while a rebuild runs, to its new index too."""
+        client = self.client.options(request_timeout=self.write_timeout)
+        failed = []
+        for ok, item in self._bulk(client, actions, require_alias=True):
+            [(operation, info)] = item.items()
+            if ok or "error" not in info:  # a delete of a document that is not there has nothing to undo
+                continue
+            if info.get("_index") == self.rebuilding_alias and info.get("status") == 404:
+                continue  # no rebuild is running
+            failed.append(item)
+        if failed:
+            raise helpers.BulkIndexError(f"{len(failed)} search index write(s) failed", failed)
+
+    def _both_aliases(self, operation, page_id, document_source=None):
+        for target in (self.alias, self.rebuilding_alias):
+            action = {"_op_type": operation, "_index": target, "_id": str(page_id)}
+            if document_source is not None:
+                action["_source"] = document_source
+            yield action
 
     def index(self, documents):
-        documents = list(documents)
-        if documents:
-            helpers.bulk(self.client, self._actions(documents, self.alias))
+        actions = [action for document in documents
+                   for action in self._both_aliases("index", document.page_id, source(document))]
+        if actions:
+            self._write(actions)
 
     def delete(self, page_ids):
-        actions = [{"_op_type": "delete", "_index": self.alias, "_id": str(page_id)} for page_id in page_ids]
+        actions = [action for page_id in page_ids for action in self._both_aliases("delete", page_id)]
         if actions:
-            helpers.bulk(self.client, actions, ignore_status=(404,))
+            self._write(actions)
+
+    @staticmethod
+    def new_index_name(alias):
+        return f"{alias}-{datetime.now(timezone.utc).strftime('%Y%m%d%H%M%S%f')}"
 
     def rebuild(self, documents, progress=None):
+        """Fill a new index with `documents` and move the alias to it; returns the new index's name.
+
+        `documents` is read only once the new index takes the writes of pages published meanwhile, so pass a
+        generator (search.documents.all_documents()) rather than a list made earlier.
+        """
         client = self.client.options(request_timeout=self.rebuild_timeout)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
-        new_index = f"{self.alias}-{stamp}"
-        index_definition(new_index).create(using=client)
+        running = client.options(ignore_status=404).indices.get_alias(name=self.rebuilding_alias)
+        if running.meta.status != 404:
+            raise RebuildError(f"Another rebuild is running, or one was interrupted: index {', '.join(running.body)} "
+                               f"carries the alias {self.rebuilding_alias}. If no rebuild runs, delete that index.")
+        new_index = self.new_index_name(self.alias)
+        client.indices.create(index=new_index, settings=index_settings(self.shards, self.replicas),
+                              mappings=mappings(), aliases={self.rebuilding_alias: {}})
         try:
-            done = 0
-            for ok, item in helpers.streaming_bulk(client, self._actions(documents, new_index), chunk_size=500,
-                                                   raise_on_error=True):
-                done += 1
-                if progress:
-                    progress(done)
+            self._load(client, new_index, documents, progress)
             client.indices.refresh(index=new_index)
-            current = client.options(ignore_status=404).indices.get_alias(name=self.alias)
-            old = [] if current.meta.status == 404 else [name for name in current.body if name != new_index]
-            actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
-            actions.append({"add": {"index": new_index, "alias": self.alias}})
-            client.indices.update_aliases(actions=actions)
-        except Exception:
-            client.options(ignore_status=404).indices.delete(index=new_index)
+            actions, old = self._swap_actions(client, new_index)
+        except BaseException:
+            self._drop(client, [new_index])
             raise
+        self._swap(client, new_index, actions)
         if old:
-            client.indices.delete(index=",".join(old))
+            self._drop(client, old)
         return new_index
+
+    def _load(self, client, new_index, documents, progress):
+        actions = ({"_op_type": "create", "_index": new_index, "_id": str(document.page_id),
+                    "_source": source(document)} for document in documents)
+        failed = []
+        for done, (ok, item) in enumerate(self._bulk(client, actions, chunk_size=500), 1):
+            [(_operation, info)] = item.items()
+            # 409: a page published during the rebuild is already there, newer than what we read.
+            if not ok and info.get("status") != 409:
+                failed.append(item)
+            if progress:
+                progress(done)
+        if failed:
+            raise helpers.BulkIndexError(f"{len(failed)} document(s) could not be indexed", failed)
+
+    def _swap_actions(self, client, new_index):
+        """The `_aliases` actions that move the alias to the new index, and the old indices to drop after."""
+        current = client.options(ignore_status=404).indices.get_alias(index=self.alias)
+        names = [] if current.meta.status == 404 else sorted(current.body)
+        actions = []
+        for name in names:
+            if name == self.alias:  # a plain index took the alias's name: it goes in the same atomic call
+                actions.append({"remove_index": {"index": name}})
+            else:
+                actions.append({"remove": {"index": name, "alias": self.alias}})
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        actions.append({"remove": {"index": new_index, "alias": self.rebuilding_alias}})
+        return actions, [name for name in names if name != self.alias]
+
+    def _swap(self, client, new_index, actions):
+        try:
+            client.indices.update_aliases(actions=actions)
+        except ApiError:  # refused: the alias did not move, and the new index serves nothing
+            self._drop(client, [new_index])
+            raise
+        except TransportError as error:  # no answer: the alias may have moved, to an index we must keep
+            if self._alias_points_to(client, new_index):
+                logger.warning("The alias update timed out (%s) but went through; %s is live", error, new_index)
+                return
+            self._drop(client, [new_index])
+            raise
+
+    def _alias_points_to(self, client, new_index):
+        try:
+            current = client.options(ignore_status=404).indices.get_alias(index=self.alias)
+        except (ApiError, TransportError) as error:
+            raise RebuildError(
+                f"The alias update got no answer and the alias cannot be read ({error}): check where {self.alias} "
+                f"points (GET _alias/{self.alias}); {new_index} is kept, as it may be the live index.") from error
+        return current.meta.status != 404 and new_index in current.body
+
+    @staticmethod
+    def _drop(client, names):
+        """Delete indices by their names (never a wildcard: clusters refuse destructive wildcards)."""
+        try:
+            client.options(ignore_status=404).indices.delete(index=",".join(names))
+        except (ApiError, TransportError) as error:
+            logger.error("Could not delete the search indices %s (%s); delete them by hand", ", ".join(names), error)
 
     # -- reading -----------------------------------------------------------------------------------------
 
-    def _main_query(self, text):
-        match = Q("bool",
-                  must=[Q("multi_match", query=text, fields=list(FIELDS), type="best_fields", tie_breaker=0.3,
-                          fuzziness="AUTO", prefix_length=1, max_expansions=30)],
-                  should=[Q("multi_match", query=text, fields=list(FIELDS), type="phrase", slop=2, boost=2),
-                          Q("multi_match", query=text, fields=list(FIELDS), operator="and", boost=1)])
-        return Q("function_score", query=match, boost_mode="multiply", score_mode="first",
-                 functions=[{"filter": {"term": {"kind": kind}}, "weight": weight}
-                            for kind, weight in KIND_BOOSTS.items()])
-
-    @staticmethod
-    def filter_clauses(filters, skip=None):
-        clauses = []
-        for name in FACETS:
-            wanted = getattr(filters, name)
-            if not wanted or name == skip:
-                continue
-            if name == "audience":
-                clauses.append(Q("terms", audience=[wanted, "both"]))
-            else:
-                clauses.append(Q("term", **{name: wanted}))
-        return clauses
-
-    def build_search(self, text, filters, offset, limit, pinned=()):
-        query = self._main_query(text)
-        if pinned:
-            query = Q("bool", should=[query, Q("constant_score", filter=Q("ids", values=[str(p) for p in pinned]),
-                                               boost=PIN_BOOST)], minimum_should_match=1)
-        search = (Search(using=self.client, index=self.alias)
-                  .query(query)
-                  .extra(from_=offset, size=limit, track_total_hits=True)
-                  .source(["page_id", "kind", "slug", "title", "url", "summary"])
-                  .highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
-                  .highlight("summary", number_of_fragments=0)
-                  .highlight("body", number_of_fragments=1, fragment_size=200, no_match_size=0)
-                  .suggest("did_you_mean", text, term={"field": "spell", "suggest_mode": "missing",
-                                                       "min_word_length": 4, "max_edits": 2, "size": 1}))
-        clauses = self.filter_clauses(filters)
-        if clauses:
-            search = search.post_filter(Q("bool", filter=clauses))
-        for name in FACETS:
-            others = self.filter_clauses(filters, skip=name)
-            scope = Q("bool", filter=others) if others else Q("match_all")
-            search.aggs.bucket(name, A("filter", scope)).bucket("values", A("terms", field=name, size=100))
-        return search
-
-    def search(self, query, filters=None, offset=0, limit=10):
+    def search(self, query, filters=None, offset=0, limit=10, prefix_last=False, facets=True):
         filters = filters or SearchFilters()
-        text = plain_text(query)
-        if not text or not words(text):
+        if not words(query):
             return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
                                  suggestion="", backend=self.name)
-        pinned = self._pinned(text)
-        response = self.build_search(text, filters, offset, limit, pinned).execute().to_dict()
-        return self.parse_response(query, text, response)
+        vocab = vocabulary()
+        plan = plan_query(query, vocab, prefix_last=prefix_last)
+        if not plan.all_terms:
+            return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
+                                 suggestion="", backend=self.name)
+        pinned = pinned_page_ids(query)
+        best_hits = self.client.search(index=self.alias, **best_score_body(plan, vocab)).body["hits"]["hits"]
+        if not best_hits and not pinned:
+            return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
+                                 suggestion=suggestion(query, plan), backend=self.name)
+        best_score = best_hits[0]["_score"] if best_hits else 0.0
+        body = results_body(plan, vocab, filters, offset, limit, best_score, pinned, facets=facets)
+        response = self.client.search(index=self.alias, **body).body
+        return self.parse_response(query, plan, response, offset)
 
-    @staticmethod
-    def _pinned(text):
-        from ..models import PinnedResult
-
-        wanted = tuple(analyze(text))
-        return [pin.page_id for pin in PinnedResult.objects.all() if tuple(analyze(pin.query)) == wanted]
-
-    def parse_response(self, query, text, response):
-        hits = [self._hit(hit) for hit in response["hits"]["hits"]]
+    def parse_response(self, query, plan, response, offset=0):
+        hits = [self._hit(hit, plan) for hit in response["hits"]["hits"]]
         total = response["hits"]["total"]
         total = total["value"] if isinstance(total, dict) else int(total)
         facets = {}
         for name in FACETS:
-            counts = {}
-            for bucket in response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", []):
-                key, count = bucket["key"], bucket["doc_count"]
-                if not key:
-                    continue
-                for value in (("citizens", "businesses") if name == "audience" and key == "both" else (key,)):
-                    counts[value] = counts.get(value, 0) + count
-            facets[name] = counts
-        suggestion = ""
-        if total < 3 + len(analyze(text)):
-            suggestion = self._suggestion(text, response.get("suggest", {}).get("did_you_mean", []))
-        return SearchResults(query=query, total=total, hits=hits, facets=facets, suggestion=suggestion,
+            buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", [])
+            facets[name] = facet_rules.count(name, {bucket["key"]: bucket["doc_count"] for bucket in buckets})
+        did_you_mean = ""
+        if plan.corrections:
+            top = response["hits"]["hits"][0]["_source"] if offset == 0 and hits else None
+            top_text = " ".join([top["title"], top["summary"], f"{top['lay_terms']}\n{top['body']}"]) if top else ""
+            did_you_mean = suggestion(query, plan, top_text)
+        return SearchResults(query=query, total=total, hits=hits, facets=facets, suggestion=did_you_mean,
                              backend=self.name)
 
     @staticmethod
-    def _hit(hit):
+    def _hit(hit, plan):
         data = hit["_source"]
-        marked = hit.get("highlight", {})
-        if marked.get("summary"):
-            snippet = marked["summary"][0]
-        elif marked.get("body"):
-            snippet = f"… {marked['body'][0].strip()} …"
-        else:
-            snippet = html.escape(data.get("summary", "")[:200])
-        return SearchHit(kind=data["kind"], slug=data["slug"], title=data["title"], url=data.get("url", ""),
+        body = f"{data.get('lay_terms', '')}\n{data.get('body', '')}"
+        return SearchHit(type=data["type"], slug=data["slug"], title=data["title"], url=data.get("url", ""),
                          summary=data.get("summary", ""), score=round(hit.get("_score") or 0.0, 4),
-                         highlight=snippet, page_id=int(data.get("page_id") or hit["_id"]))
-
-    @staticmethod
-    def _suggestion(text, entries):
-        """The query with each misspelt word replaced by the term suggester's best option."""
-        pieces, position, changed = [], 0, False
-        for entry in sorted(entries, key=lambda e: e["offset"]):
-            if not entry.get("options"):
-                continue
-            start, end = entry["offset"], entry["offset"] + entry["length"]
-            pieces.append(text[position:start])
-            pieces.append(entry["options"][0]["text"])
-            position, changed = end, True
-        if not changed:
-            return ""
-        pieces.append(text[position:])
-        return "".join(pieces).strip()
+                         highlight=highlight(data.get("summary", ""), body, plan.all_terms),
+                         page_id=int(data.get("page_id") or hit["_id"]))
 
     def autocomplete(self, prefix, limit=8):
-        text = plain_text(prefix)
-        if not text or not words(text):
-            return []
-        fields = ["title.autocomplete^3", "title.autocomplete._2gram^3", "title.autocomplete._3gram^3",
-                  "title^2", "lay_terms"]
-        query = Q("function_score", query=Q("multi_match", query=text, type="bool_prefix", fields=fields),
-                  boost_mode="multiply", score_mode="first",
-                  functions=[{"filter": {"term": {"kind": kind}}, "weight": weight}
-                             for kind, weight in KIND_BOOSTS.items()])
-        search = (Search(using=self.client, index=self.alias).query(query)
-                  .extra(size=limit).source(["title", "url", "kind"]))
-        response = search.execute().to_dict()
-        return [{"title": hit["_source"]["title"], "url": hit["_source"].get("url", ""),
-                 "type": hit["_source"]["kind"]} for hit in response["hits"]["hits"]]
-
-
-# -- resilience -------------------------------------------------------------------------------------------
-
-class FallbackBackend(SearchBackend):
-    """Elasticsearch first; the database backend whenever Elasticsearch is down, slow or failing.
-
-    Writes go to both, so the fallback always has the data: a failed write is logged and never raised (an
-    editor's publish must not fail because of the search engine); a rebuild, which a person runs, raises.
-    """
-
-    def __init__(self, primary, fallback):
-        self.primary = primary
-        self.fallback = fallback
-        self.name = primary.name
-
-    def _fall_back(self, action, error):
-        logger.warning("Elasticsearch %s failed (%s: %s); answering from the %s backend", action,
-                       type(error).__name__, error, self.fallback.name)
-
-    def search(self, query, filters=None, offset=0, limit=10):
-        try:
-            return self.primary.search(query, filters, offset=offset, limit=limit)
-        except Exception as error:  # noqa: BLE001 - any failure of the engine: the citizen still gets results
-            self._fall_back("search", error)
-            return self.fallback.search(query, filters, offset=offset, limit=limit)
-
-    def autocomplete(self, prefix, limit=8):
-        try:
-            return self.primary.autocomplete(prefix, limit=limit)
-        except Exception as error:  # noqa: BLE001
-            self._fall_back("autocomplete", error)
-            return self.fallback.autocomplete(prefix, limit=limit)
-
-    def _write(self, action, *args):
-        for backend in (self.fallback, self.primary):
-            try:
-                getattr(backend, action)(*args)
-            except Exception:  # noqa: BLE001 - publishing is never blocked by the index
-                logger.exception("Search index %s failed in the %s backend; run `manage.py search_index "
-                                 "rebuild` to repair it", action, backend.name)
-
-    def index(self, documents):
-        self._write("index", list(documents))
-
-    def delete(self, page_ids):
-        self._write("delete", list(page_ids))
-
-    def rebuild(self, documents, progress=None):
-        documents = list(documents)
-        self.fallback.rebuild(documents)
-        return self.primary.rebuild(documents, progress=progress)
+        results = self.search(prefix, limit=limit, prefix_last=True, facets=False)
+        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in results.hits]

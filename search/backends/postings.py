@@ -16,8 +16,7 @@ documents' terms, how many documents hold each term, and which documents match a
 and how many of the query's words.
 """
 
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection
@@ -26,7 +25,7 @@ from django.db.models.functions import Cast
 
 from ..analysis import analyze
 from ..models import IndexedDocument, IndexedTerm
-from .base import FIELD_BOOSTS
+from ..ranking import FIELD_BOOSTS, term_weights
 
 # Each term contributes at most its strongest postings, so a word in most of a large catalog costs no more
 # than a rare one.
@@ -39,24 +38,16 @@ def store():
 
 
 class TermTable:
-    """Postings as rows of IndexedTerm: a term's weight is its field boosts times a dampened frequency."""
+    """Postings as rows of IndexedTerm, each with the term's weight (search.ranking.term_weights)."""
 
     def document_fields(self, document):
         return {}
 
-    @staticmethod
-    def document_terms(document):
-        weights = defaultdict(float)
-        for name, boost in FIELD_BOOSTS.items():
-            for value, count in Counter(analyze(getattr(document, name))).items():
-                weights[value] += boost * (1 + math.log(count))
-        return weights
-
     def write(self, stored, documents):
         """Store the terms of `documents`, whose IndexedDocument rows are `stored` (page id -> row)."""
         IndexedTerm.objects.bulk_create([
-            IndexedTerm(document=stored[d.page_id], term=value[:100], weight=weight)
-            for d in documents for value, weight in self.document_terms(d).items()
+            IndexedTerm(document=stored[d.page_id], term=value, weight=weight)
+            for d in documents for value, weight in term_weights(d).items()
         ], batch_size=2000)
 
     def clear(self):
@@ -109,7 +100,7 @@ def tsvector_literal(document):
     for name, weight_class in WEIGHT_CLASSES.items():
         for value in analyze(getattr(document, name)):
             position = min(position + 1, MAX_POSITION)
-            found = positions[value[:100]]
+            found = positions[value]
             if len(found) < MAX_POSITIONS_PER_TERM:
                 found.append(f"{position}{weight_class}")
         # A gap between fields, so a phrase never runs from the end of one field into the next.

@@ -89,7 +89,7 @@ def test_csv_export(editor, planted):
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0] == ["Stránka", "Typ", "Odbor", "Naposledy zkontrolováno", "Zkontrolovat do", "Stav",
                        "Dní po termínu"]
-    assert rows[1] == ["Cestovní pas pro dospělé i děti", "životní situace", "Odbor občanskosprávní", "2026-11-10",
+    assert rows[1] == ["Cestovní pas pro dospělé i děti", "životní situace", "Odbor občanskosprávní", "2026-12-04",
                        "2026-11-01", "Po termínu", "30"]
     assert rows[3][:2] == ["Aktivace elektronické identity (eObčanka, NIA)", "služba (úkon)"]
     assert rows[3][5:] == ["Kontrola do 30 dní", ""]

@@ -66,3 +66,14 @@ def test_catalog_meets_the_minimum_counts():
     assert Department.objects.count() >= 8
     for counter in CounterPage.objects.live():
         assert counter.opening_hours.exists() and counter.exceptions.exists(), counter.slug
+
+
+def test_source_notes_are_accepted_but_not_loaded_into_the_pages():
+    data = copy.deepcopy(read_catalog())
+    record = next(r for r in data["services"] if r["slug"] == "overeni-podpisu")
+    record["fees"][0]["source"] = "jiný zdroj, jen pro test"
+    record["sources"]["competence"] = "jiný zdroj, jen pro test"
+    report = Loader(data=data).run()
+    assert report.updated == {"services": 1} and not report.created
+    fee = ServicePage.objects.get(slug="overeni-podpisu").fees.get()
+    assert (fee.label, fee.amount) == (record["fees"][0]["label"], 50)

@@ -19,8 +19,14 @@ def test_a_reuser_finds_reads_and_downloads_a_dataset(page, live_site, screensho
     assert page.get_by_role("heading", level=1).inner_text() == "Otevřená data"
 
     services = page.locator("#sluzby")
-    services.get_by_text("Sloupce").click()
+    services.locator("summary", has_text="Sloupce").click()
     assert services.get_by_role("rowheader", name="poskytovatel").is_visible()
+    services.locator("summary", has_text="Ukázka prvních řádků").click()
+    assert services.locator("table.sample tbody tr").count() == 3
+    services.locator("summary", has_text="Jak propojit").click()
+    assert 'csv.DictReader(open("sluzby.csv"' in services.locator("pre code").inner_text()
+    assert services.get_by_role("link", name="sluzby.csv-metadata.json").get_attribute("href") == (
+        "/otevrena-data/sluzby.csv-metadata.json")
     screenshot("opendata-page")
 
     with page.expect_download() as download_info:

@@ -31,3 +31,22 @@ def test_row_counts_read_in_czech(client_cs):
 
 def test_every_page_footer_links_to_the_open_data(client_cs):
     assert 'href="/otevrena-data/">Otevřená data</a>' in client_cs.get("/").content.decode()
+
+
+def test_each_file_shows_its_schema_a_sample_and_how_to_join_it(client_cs):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client_cs.get("/otevrena-data/").content, "html.parser")
+    for dataset in DATASETS:
+        card = page.select_one(f"#{dataset.name}")
+        assert card.select_one(f'a[href="/otevrena-data/{dataset.schema_filename}"]'), dataset.name
+        sample = card.select_one("table.sample")
+        assert [th.text for th in sample.select("thead th")] == dataset.header()
+        assert 1 <= len(sample.select("tbody tr")) <= 3
+    fees = page.select_one("#poplatky")
+    join = fees.select_one("pre code").text
+    assert 'csv.DictReader(open("sluzby.csv", encoding="utf-8-sig"))' in join
+    assert 'sluzby[row["sluzba"]]["nazev"]' in join
+    # A worked example from the data: the first fee and the service it belongs to.
+    assert ("„Aktivace elektronické identifikace“ → „Aktivace elektronické identity (eObčanka, NIA)“"
+            in fees.select_one("details:last-of-type p").text)

@@ -21,10 +21,14 @@ QUERIES = {
     "/otevrena-data/poplatky.csv": 7,
     # The whole graph reads everything above once.
     "/otevrena-data/katalog-cpsv.jsonld": 20 + SITE_ROOT_PATHS_QUERIES,
-    # The office, and one aggregate for the date of the latest change.
+    # The office, and one aggregate for the date of the latest change; the same for a dataset's own record.
     "/otevrena-data/dcat.jsonld": 3,
-    # The page counts the rows of every file.
-    "/otevrena-data/": 19,
+    "/id/katalog": 3,
+    "/id/datova-sada/sluzby": 3,
+    # A file's schema comes from its declaration alone.
+    "/otevrena-data/sluzby.csv-metadata.json": 0,
+    # The page counts the rows of every file and shows the first ones: the topics and page addresses too.
+    "/otevrena-data/": 20 + SITE_ROOT_PATHS_QUERIES,
 }
 
 

@@ -1,9 +1,9 @@
-"""Czech text becomes the same terms however people type it."""
+"""Czech text becomes the same terms however people type it, for both backends (both index these terms)."""
 
 import pytest
 
-from search.analysis import analyze, fold
-from search.synonyms import expand_groups, parse_rules
+from search.analysis import analyze, fold, stem
+from search.synonyms import analysed_rules, expand_groups, parse_rules
 
 
 @pytest.mark.parametrize("variants", [
@@ -13,6 +13,30 @@ from search.synonyms import expand_groups, parse_rules
 ])
 def test_inflections_and_missing_diacritics_meet_at_one_term(variants):
     assert len({tuple(analyze(word)) for word in variants}) == 1
+
+
+@pytest.mark.parametrize("unaccented, accented, expected", [
+    # Snowball's Czech stemmer knows these endings only with their diacritics (-ých, -ách, -ům, -ě).
+    ("mestskych", "městských", "mestsk"), ("skolach", "školách", "skol"), ("rodicum", "rodičům", "rodic"),
+    ("deti", "děti", "det"),
+])
+def test_unaccented_words_reach_the_term_of_the_accented_ones(unaccented, accented, expected):
+    assert stem(unaccented) == stem(accented) == expected
+
+
+def test_unaccented_stop_words_are_dropped_too():
+    assert analyze("uz jiz vyrizeno") == analyze("už již vyřízeno") == [stem("vyřízeno")]
+
+
+@pytest.mark.parametrize("phrase, query", [
+    ("poplatek ze psů", "poplatek ze psu"), ("ztráty a nálezy", "ztraty a nalezy"),
+    ("společnost s ručením omezeným", "spolecnost s rucenim omezenym"), ("výpis z katastru", "vypis z katastru"),
+])
+def test_multi_word_synonyms_with_stop_words_match_however_they_are_typed(phrase, query):
+    terms = analyze(query)
+    assert tuple(terms) in {left for lefts, _rights in analysed_rules() for left in lefts}
+    assert tuple(analyze(phrase)) == tuple(terms)
+    assert expand_groups(terms)  # the rule fires, at the positions the query's words have
 
 
 def test_stop_words_are_dropped_and_abbreviations_kept_whole():

@@ -18,9 +18,9 @@ def test_generator_gives_the_requested_number_of_distinct_documents():
     assert len(documents) == 50
     assert all(isinstance(document, SearchDocument) for document in documents)
     assert len({document.page_id for document in documents}) == 50
-    assert len({(document.kind, document.slug) for document in documents}) == 50
+    assert len({(document.type, document.slug) for document in documents}) == 50
     assert len({(document.title, document.summary, document.body) for document in documents}) == 50
-    assert {document.kind for document in documents} <= {"situation", "service", "counter"}
+    assert {document.type for document in documents} <= {"situation", "service", "counter"}
 
 
 def test_generated_documents_beyond_the_demo_catalog_are_distinct_and_czech():
@@ -28,7 +28,7 @@ def test_generated_documents_beyond_the_demo_catalog_are_distinct_and_czech():
     documents = bench.generate_catalog(len(demo) + 50)[len(demo):]
     assert len(documents) == 50
     assert len({document.title for document in documents}) == 50
-    assert {document.kind for document in documents} == {"situation", "service"}
+    assert {document.type for document in documents} == {"situation", "service"}
     for document in documents:
         text = f"{document.title} {document.summary} {document.body}"
         assert CZECH_LETTERS.search(document.title), document.title

@@ -39,17 +39,17 @@ def test_a_situation_whose_subject_is_the_query_ranks_first(backend):
 def test_results_carry_the_common_shape_with_highlights(backend):
     results = backend.search("cestovní pas")
     hit = results.hits[0]
-    assert (hit.kind, hit.slug, hit.url) == ("situation", "cestovni-pas", "/doklady/cestovni-pas/")
+    assert (hit.type, hit.slug, hit.url) == ("situation", "cestovni-pas", "/doklady/cestovni-pas/")
     assert "<mark>" in hit.highlight and hit.score > 0
-    assert results.facets["kind"]["situation"] >= 1
+    assert results.facets["type"]["situation"] >= 1
 
 
 def test_filters_narrow_results_and_facets_count_the_rest(backend):
     everything = backend.search("poplatek")
-    services = backend.search("poplatek", SearchFilters(kind="service"))
-    assert {hit.kind for hit in services.hits} == {"service"}
-    assert services.total == everything.facets["kind"]["service"]
-    assert services.facets["kind"] == everything.facets["kind"]
+    services = backend.search("poplatek", SearchFilters(type="service"))
+    assert {hit.type for hit in services.hits} == {"service"}
+    assert services.total == everything.facets["type"]["service"]
+    assert services.facets["type"] == everything.facets["type"]
 
 
 @pytest.mark.parametrize("typed, meant", [("registarce vozidla", "registrace vozidla"),

@@ -21,7 +21,7 @@ postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
 
 
 def document(**fields):
-    return SearchDocument(**{"page_id": 1, "kind": "service", "slug": "s", "title": "", "url": "/s/",
+    return SearchDocument(**{"page_id": 1, "type": "service", "slug": "s", "title": "", "url": "/s/",
                              "summary": "", **fields})
 
 

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from services.opening import holiday_name, open_state
+from services.hours import holiday_name, open_state
 
 PRAGUE = ZoneInfo("Europe/Prague")
 

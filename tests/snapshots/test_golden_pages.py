@@ -176,6 +176,9 @@ def test_open_data_api_and_site_files(client_cs, frozen):
              ("opendata--cpsv", "/otevrena-data/katalog-cpsv.jsonld"),
              ("opendata--dcat", "/otevrena-data/dcat.jsonld")]
     pages += [(f"opendata-csv--{dataset.name}", f"/otevrena-data/{dataset.name}.csv") for dataset in DATASETS]
+    pages += [(f"opendata-csv-schema--{dataset.name}", f"/otevrena-data/{dataset.schema_filename}")
+              for dataset in DATASETS]
+    pages += [("opendata-dataset-record--sluzby", "/id/datova-sada/sluzby")]
     pages += [("api--situations", "/api/v2/pages/?type=situations.SituationPage&limit=50"),
               ("api--services", "/api/v2/pages/?type=services.ServicePage&limit=100&fields=fees,counters"),
               ("api--situation-detail",

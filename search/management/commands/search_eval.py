@@ -9,7 +9,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="query<TAB>expected slugs (any of them in the top 3 counts as found)")
-        parser.add_argument("--backend", help="database (default: settings.SEARCH_BACKEND)")
+        parser.add_argument("--backend", help="database or elasticsearch (default: SEARCH_BACKEND)")
 
     def handle(self, *args, file, backend=None, **options):
         try:
@@ -23,4 +23,6 @@ class Command(BaseCommand):
         for query, expected, top, rank in result.misses:
             where = f"rank {rank}" if rank else "not in top 10"
             self.stdout.write(f"MISS {query!r}: expected {' '.join(sorted(expected))}, {where}; top 3: {', '.join(top)}")
-        self.stdout.write(f"success@3={result.success_at_3:.3f} mrr={result.mrr:.3f} n={result.rows}")
+        answered = ", ".join(f"{name} {count}" for name, count in sorted(result.answered_by.items()))
+        self.stdout.write(f"success@3={result.success_at_3:.3f} mrr={result.mrr:.3f} n={result.rows} "
+                          f"(answered by: {answered})")

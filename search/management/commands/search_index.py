@@ -3,7 +3,7 @@ import sys
 from django.core.management.base import BaseCommand
 
 from search.backends import get_backend
-from search.documents import all_documents
+from search.documents import all_documents, count_documents
 
 
 class Command(BaseCommand):
@@ -11,12 +11,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild"])
-        parser.add_argument("--backend", help="database (default: settings.SEARCH_BACKEND)")
+        parser.add_argument("--backend", help="database or elasticsearch (default: SEARCH_BACKEND)")
 
     def handle(self, *args, action, backend=None, **options):
         engine = get_backend(backend)
-        documents = list(all_documents())
-        total = len(documents)
+        total = count_documents()
         interactive = sys.stdout.isatty() and options["verbosity"] >= 1
 
         def progress(done):
@@ -24,7 +23,8 @@ class Command(BaseCommand):
                 filled = 30 * done // max(total, 1)
                 self.stdout.write(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", ending="")
 
-        engine.rebuild(documents, progress=progress)
+        # Read as the index is filled: with Elasticsearch, pages published meanwhile reach the new index.
+        engine.rebuild(all_documents(), progress=progress)
         if interactive:
             self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Indexed {total} documents with the {engine.name} backend."))

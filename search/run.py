@@ -1,4 +1,4 @@
-"""One search request as the page and the API both run it: parse, search, paginate, log."""
+"""One public search as the search page and the search API both run it: parse, search, paginate, log."""
 
 from dataclasses import dataclass
 
@@ -14,7 +14,7 @@ PAGE_SIZE = 10
 
 
 @dataclass
-class SearchRequest:
+class SearchRun:
     query: str
     notices: list
     filterset: SearchFilterSet
@@ -42,7 +42,7 @@ def run_search(params, log=True):
         paginator = Paginator(range(results.total), PAGE_SIZE)
         if log and page_number == 1:  # paging through results is the same search, counted once
             querylog.record(query, results.total)
-    return SearchRequest(query, notices, filterset, results, page_number, paginator)
+    return SearchRun(query, notices, filterset, results, page_number, paginator)
 
 
 def _page_number(raw, notices):

@@ -1,7 +1,7 @@
-"""The published catalog as the open data sees it, read in a fixed number of queries.
+"""The published content as the open data sees it, read in a fixed number of queries.
 
-Every export (the CSV files, the CPSV-AP graph, the DCAT-AP description) reads the catalog through one
-`Catalog`: live pages that anonymous visitors may see, and the snippets they use. Each part is fetched the
+Every export (the CSV files, the CPSV-AP graph, the DCAT-AP description) reads the site through one
+`PublishedContent`: live pages that anonymous visitors may see, and the snippets they use. Each part is fetched the
 first time an export asks for it, with everything it needs prefetched, so an export costs the same number
 of queries whether the catalog holds ten services or ten thousand.
 """
@@ -15,8 +15,8 @@ from services.models import ApplicationForm, CounterPage, Department, RequiredDo
 from situations.models import SituationDocument, SituationPage, SituationStep, TopicPage
 
 
-class Catalog:
-    """A read-only snapshot of the public catalog for one request."""
+class PublishedContent:
+    """A read-only snapshot of the pages and snippets the public sees, for one request."""
 
     def __init__(self, request):
         self.request = request

@@ -1,0 +1,11 @@
+"""What a search result can be. The public API calls it `type` (the `type` parameter, each result's `type`
+field and facet), and so does the code: one word from the URL to the index."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ResultType(models.TextChoices):
+    SITUATION = "situation", _("Životní situace")
+    SERVICE = "service", _("Služba")
+    COUNTER = "counter", _("Pracoviště")
