@@ -22,8 +22,9 @@ class NavigatorConfig(AppConfig):
     name = "navigator"
 
     def ready(self):
-        from . import pagecache
+        from . import pagecache, sign_ins
 
         pagecache.connect()
+        sign_ins.register()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="navigator-cache-table")
         post_migrate.connect(align_site_address, sender=self, dispatch_uid="navigator-site-address")

@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     verbose_name = "Hledání"
 
     def ready(self):
-        from . import indexing
+        from . import indexing, retention
 
         indexing.connect()
+        retention.register()

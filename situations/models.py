@@ -46,7 +46,8 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     intro = models.TextField(_("úvod"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["situations.TopicPage", "services.ServiceIndexPage", "services.CounterIndexPage"]
+    subpage_types = ["situations.TopicPage", "services.ServiceIndexPage", "services.CounterIndexPage",
+                     "legal.AccessibilityStatementPage", "legal.PrivacyNoticePage"]
     max_count = 1
 
     class Meta:

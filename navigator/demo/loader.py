@@ -15,6 +15,7 @@ import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from navigator.address import align_default_site, host_and_port
 from navigator.models import OfficeSettings
 from services.hours import WEEKDAY_CODES, parse_interval
@@ -103,6 +104,7 @@ def read_catalog(data_dir=DATA_DIR):
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
+        "legal": read("legal.yaml"),
     }
 
 
@@ -188,6 +190,7 @@ class Loader:
         self.load_pages("situations", [record for _topic, record in situations], SituationPage, None,
                         self.apply_situation, parents={record["slug"]: topics[topic] for topic, record in situations})
         self.link_documents_to_situations()
+        self.load_legal_pages(home)
         return self.report
 
     def ensure_site(self):
@@ -220,6 +223,24 @@ class Loader:
             office.save()
             self.report.count(self.report.updated, "office")
         return home
+
+    def load_legal_pages(self, home):
+        """The accessibility statement and the privacy notice, linked from every page's footer."""
+        legal = self.data.get("legal") or {}
+        for name, model in (("accessibility_statement", AccessibilityStatementPage),
+                            ("privacy_notice", PrivacyNoticePage)):
+            if name not in legal:
+                continue
+            self.load_pages("legal", [legal[name]], model, home, self.apply_legal_page)
+            office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
+            if getattr(office, f"{name}_id") is None:
+                setattr(office, name, model.objects.get(slug=legal[name]["slug"]))
+                office.save()
+
+    def apply_legal_page(self, page, record):
+        for name, value in record.items():
+            if name != "slug":
+                setattr(page, name, date.fromisoformat(str(value)) if name.endswith("_on") else value)
 
     def ensure_index(self, home, model, texts):
         page = model.objects.child_of(home).first()

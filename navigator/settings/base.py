@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "content_health",
     "feedback",
     "opendata",
+    "legal",
     "navigator",
     "navigator.demo",
     "wagtail.api.v2",
@@ -254,6 +255,21 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "navigator@localhost")
 
+
+# How many days records that may hold personal data are kept (navigator/retention.py): `manage.py
+# purge_personal_data` deletes older ones and the privacy notice states the same periods. Each can be set from the
+# environment, e.g. RETENTION_FEEDBACK_COMMENTS_DAYS=180. Sessions end after SESSION_COOKIE_AGE and are deleted then.
+RETENTION_DEFAULT_DAYS = {
+    "feedback-comments": 365,  # a year of comments on what was unclear; the yes/no counts stay, without them
+    "search-queries": 400,  # weekly counts of searches: a year and a season to compare with
+    "opened-results": 400,
+    "login-attempts": 90,  # django-axes: failed and successful sign-ins with address and browser
+}
+RETENTION_DAYS = {
+    key: int(os.environ.get(f"RETENTION_{key.upper().replace('-', '_')}_DAYS", days))
+    for key, days in RETENTION_DEFAULT_DAYS.items()
+}
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 60 * 60)))
 
 # Security: a Content-Security-Policy for the public site (scripts only from our own files, never inline) and
 # rate-limited logins. Wagtail's admin brings its own scripts and is left out of the policy.
