@@ -17,7 +17,7 @@ from .situation_lookup import find_service, find_situation, popular_situations
 def _results_context(request):
     results = desk_search(request.GET.get("q", ""))
     return {"results": results, "query": results.query,
-            "popular": popular_situations() if not results.searched else []}
+            "popular": popular_situations(request) if not results.searched else []}
 
 
 @require_GET
@@ -39,7 +39,7 @@ def results(request):
 
 def _situation_or_not_found(request, slug):
     """(page, None) for a live situation, or (None, the desk's own 404 response)."""
-    page = find_situation(slug)
+    page = find_situation(slug, request)
     if page is not None:
         return page, None
     return None, _not_found(request, slug, _("Situace nenalezena"), _("Tuto situaci jsme nenašli"))
@@ -88,7 +88,7 @@ def print_checklist(request, slug):
 def service(request, slug):
     """A service (úkon) at a glance, where the desk's search leads: where, what to bring, fees, forms, and the
     situations it belongs to, opened at the desk too."""
-    page = find_service(slug)
+    page = find_service(slug, request)
     if page is None:
         return _not_found(request, slug, _("Služba nenalezena"), _("Tuto službu jsme nenašli"))
     context = page.get_context(request)

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -33,7 +33,8 @@ class OfficeSettings(BaseSiteSetting):
              FieldPanel("data_box")],
             heading=_("Kontakt na úřad"),
         ),
-        MultiFieldPanel([FieldPanel("accessibility_statement"), FieldPanel("privacy_notice")],
+        MultiFieldPanel([PageChooserPanel("accessibility_statement", "legal.AccessibilityStatementPage"),
+                         PageChooserPanel("privacy_notice", "legal.PrivacyNoticePage")],
                         heading=_("Povinně zveřejňované stránky")),
         FieldPanel("demo_content"),
     ]

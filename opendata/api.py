@@ -25,7 +25,10 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.models import Locale, Page
+
+from navigator.visibility import visible
 
 from search.query import MAX_QUERY_LENGTH
 from services.models import ApplicationForm, Department, RequiredDocument
@@ -212,6 +215,16 @@ def check_filter_value(model, name, value):
 
 class CatalogPagesAPIViewSet(CzechAPIViewSetMixin, PagesAPIViewSet):
     """Live, public pages of every type; ?type=situations.SituationPage and the type's fields as filters."""
+
+    def get_base_queryset(self):
+        """Every live page of the requested site that this request may see (navigator.visibility)."""
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        return visible(Page.objects.descendant_of(site.root_page, inclusive=True), self.request)
 
 
 class SnippetAPIViewSet(CzechAPIViewSetMixin, BaseAPIViewSet):

@@ -1,7 +1,13 @@
-"""Live pages as search documents: what each kind of page contributes to the index."""
+"""Live pages as search documents: what each kind of page contributes to the index.
+
+Only pages the public may see are indexed (navigator.visibility): a page behind a view restriction (a password, a
+sign-in, groups) stays out of the index of either backend, so neither search nor autocomplete can show it; the
+indexing signals take a page out when a restriction is put on it and back when it is lifted.
+"""
 
 from django.utils.html import strip_tags
 
+from navigator.visibility import may_see, visible
 from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
 
@@ -57,17 +63,17 @@ BUILDERS = {SituationPage: situation_document, ServicePage: service_document, Co
 
 
 def document_for(page):
-    """The search document of a live page, or None when the page is not searchable."""
+    """The search document of a live, public page, or None when the page is not searchable."""
     page = page.specific
     builder = BUILDERS.get(type(page))
-    if builder is None or not page.live:
+    if builder is None or not may_see(page):
         return None
     return builder(page)
 
 
 def count_documents():
     """How many documents all_documents() yields."""
-    return sum(model.objects.live().count() for model in BUILDERS)
+    return sum(visible(model.objects.all()).count() for model in BUILDERS)
 
 
 def all_documents():
@@ -75,12 +81,13 @@ def all_documents():
     from situations.models import TopicPage
 
     topics = {topic.path: topic for topic in TopicPage.objects.all()}
-    situations = (SituationPage.objects.live().select_related("department")
+    situations = (visible(SituationPage.objects.all()).select_related("department")
                   .prefetch_related("steps__services__forms", "documents__document", "faqs"))
     for situation in situations:
         yield situation_document(situation, topics.get(situation.path[:-situation.steplen]))
-    services = ServicePage.objects.live().select_related("department").prefetch_related("documents__document", "forms")
+    services = (visible(ServicePage.objects.all()).select_related("department")
+                .prefetch_related("documents__document", "forms"))
     for service in services:
         yield service_document(service)
-    for counter in CounterPage.objects.live():
+    for counter in visible(CounterPage.objects.all()):
         yield counter_document(counter)

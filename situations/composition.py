@@ -136,7 +136,7 @@ def compose_situation(page, answers=None):
         deadlines=deadlines,
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
-        related=[row.situation for row in page.related.select_related("situation") if row.situation.live],
+        related=page.related_situations(),
         hidden_steps=len(all_steps) - len(steps),
         notices=list(answers.notices),
     )

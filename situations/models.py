@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
+from navigator.visibility import may_see, visible, visible_q
 from opendata.api_fields import LivePage, LivePages
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -55,19 +56,19 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
+        topics = list(visible(TopicPage.objects.child_of(self), request).order_by("path"))
         audiences = {
-            topic.pk: set(SituationPage.objects.child_of(topic).live().values_list("audience", flat=True))
+            topic.pk: set(visible(SituationPage.objects.child_of(topic), request).values_list("audience", flat=True))
             for topic in topics
         } if topics else {}
         context["citizen_topics"] = [t for t in topics if audiences[t.pk] & {Audience.CITIZENS, Audience.BOTH}]
         context["business_topics"] = [t for t in topics if audiences[t.pk] & {Audience.BUSINESSES, Audience.BOTH}]
         context["counters"] = (
-            CounterPage.objects.live().descendant_of(self).order_by("title")
+            visible(CounterPage.objects.descendant_of(self), request).order_by("title")
             .prefetch_related("opening_hours", "exceptions")
         )
         context["popular_situations"] = (
-            SituationPage.objects.live().descendant_of(self).filter(popular=True).order_by("title")
+            visible(SituationPage.objects.descendant_of(self), request).filter(popular=True).order_by("title")
             .only("title", "url_path", "summary")
         )
         return context
@@ -90,7 +91,7 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["situations"] = (
-            SituationPage.objects.child_of(self).live().order_by("title")
+            visible(SituationPage.objects.child_of(self), request).order_by("title")
             .only("title", "url_path", "summary", "audience")
         )
         return context
@@ -246,9 +247,9 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         primary key, so no relation can be prefetched through them): their services are then fetched by the pks
         the editor chose.
         """
-        counters = CounterPage.objects.live().prefetch_related("opening_hours", "exceptions").order_by("title")
+        counters = visible(CounterPage.objects.all()).prefetch_related("opening_hours", "exceptions").order_by("title")
         services = (
-            ServicePage.objects.live().select_related("department")
+            visible(ServicePage.objects.all()).select_related("department")
             .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms")
             .order_by("title")
         )
@@ -259,6 +260,14 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         chosen = [{service.pk for service in step.services.all()} for step in steps]
         live = list(services.filter(pk__in=set().union(*chosen))) if steps else []
         return [(step, [service for service in live if service.pk in pks]) for step, pks in zip(steps, chosen)]
+
+
+    def related_situations(self):
+        """The related situations the public may see; a preview's rows in memory are checked one by one."""
+        if "related" in getattr(self, "_cluster_related_objects", {}):
+            return [row.situation for row in self.related.all() if may_see(row.situation)]
+        rows = self.related.select_related("situation").filter(visible_q(prefix="situation__"))
+        return [row.situation for row in rows]
 
 
 class SituationQuestion(Orderable):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from navigator.address import absolute
+from navigator.visibility import visible
 
 from .models import SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
@@ -16,7 +17,7 @@ def _plan_context(request):
     # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
     # such a value is left out of the lookup and reported as an unknown situation like any other.
     wanted = [slug for slug in wanted if "\x00" not in slug]
-    pages = SituationPage.objects.live().filter(slug__in=wanted).prefetch_related("questions")
+    pages = visible(SituationPage.objects.filter(slug__in=wanted), request).prefetch_related("questions")
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
@@ -33,10 +34,10 @@ def plan(request):
         related for situation in context["plan"].situations for related in situation.related
         if related.pk not in in_plan and not in_plan.add(related.pk)
     ][:6]
-    situations = SituationPage.objects.live().order_by("title").only("title", "slug", "path", "depth")
+    situations = visible(SituationPage.objects.all(), request).order_by("title").only("title", "slug", "path", "depth")
     context["topics"] = [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
-        for topic in TopicPage.objects.live().order_by("path").only("title", "path")
+        for topic in visible(TopicPage.objects.all(), request).order_by("path").only("title", "path")
     ]
     return render(request, "situations/plan.html", context)
 
