@@ -12,7 +12,7 @@ SITE_ENV := SITE_URL=http://$(HOST):$(PORT)
 # `make run` serves the production settings on this machine: DEBUG off, gunicorn, whitenoise, the secret key made
 # once in $(VAR)/secret-key; LOCAL_HTTP=1 only leaves out what needs TLS and refuses any host but this machine.
 RUN_ENV := $(SITE_ENV) DJANGO_SETTINGS_MODULE=navigator.settings.production SECRET_KEY_FILE=$(VAR)/secret-key \
-	ALLOWED_HOSTS=$(HOST),localhost LOCAL_HTTP=1
+	ALLOWED_HOSTS=$(HOST),localhost LOCAL_HTTP=1 EMAIL_BACKEND=navigator.mail.EmlFileBackend
 
 .PHONY: run dev test test-postgres snapshots setup venv npm translations migrate demo static secret-key chromium postgres benchmark-pages benchmark-load audit clean
 
@@ -20,6 +20,7 @@ run: setup static ## Set everything up, load the demo catalog and serve it as it
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) ensure_demo_users
 	@echo "Serving http://$(HOST):$(PORT)/ with the production settings (DEBUG off). For development: make dev"
+	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to $(VAR)/mail/ as .eml files."
 	$(RUN_ENV) $(PY) -m gunicorn navigator.wsgi --workers 2 --bind $(HOST):$(PORT) --log-level warning
 
 dev: setup demo ## Development: runserver with DEBUG and autoreload on http://127.0.0.1:8000

@@ -22,7 +22,14 @@ from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
 from services.models import CounterPage, RequiredDocument, ServicePage
-from situations.models import SituationDocument, SituationFAQ, SituationPage, SituationRelated, SituationStep
+from situations.models import (
+    SituationDocument,
+    SituationFAQ,
+    SituationPage,
+    SituationRelated,
+    SituationStep,
+    SituationStepService,
+)
 
 
 class Kind(models.TextChoices):
@@ -135,8 +142,7 @@ def load_catalog():
         .values("id", "page_id", "title", *rich_text_fields(SituationStep)).order_by("page_id", "sort_order")
     )
     catalog.step_services = list(
-        SituationStep.services.through.objects.filter(situationstep__page__live=True)
-        .values_list("situationstep_id", "servicepage_id")
+        SituationStepService.objects.filter(step__page__live=True).values_list("step_id", "service_id")
     )
     catalog.situations_with_documents = set(
         SituationDocument.objects.filter(page__live=True).values_list("page_id", flat=True)

@@ -13,7 +13,7 @@ from django.http import HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.filters import WagtailFilterSet
@@ -28,8 +28,8 @@ from services.models import Department
 from . import checks, freshness
 
 
-def czech_date(value):
-    return date_format(value, "j. n. Y") if value else ""
+def written_date(value):
+    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
 class ListReportView(OfficeReportMixin, ReportView):
@@ -118,7 +118,8 @@ class FreshnessFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Stav"), empty_label=_("Po termínu i do 30 dní"),
         choices=[(freshness.Status.OVERDUE.value, freshness.Status.OVERDUE.label),
-                 (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label)],
+                 (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label),
+                 (freshness.Status.CURRENT.value, _("Aktuální (termín později)"))],
     )
     department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=Department.objects.all(),
                                                   empty_label=_("Všechny odbory"))
@@ -140,9 +141,9 @@ class FreshnessReportView(ListReportView):
         Column("type_label", label=_("Typ")),
         Column("department_name", label=_("Odbor"), sort_key="department_name"),
         Column("last_reviewed", label=_("Naposledy zkontrolováno"), sort_key="last_reviewed",
-               accessor=lambda entry: czech_date(entry.last_reviewed)),
+               accessor=lambda entry: written_date(entry.last_reviewed)),
         Column("due", label=_("Zkontrolovat do"), sort_key="due",
-               accessor=lambda entry: czech_date(entry.due)),
+               accessor=lambda entry: written_date(entry.due)),
         Column("status_label", label=_("Stav")),
         Column("days_overdue", label=_("Dní po termínu"), sort_key="days_overdue",
                accessor=lambda entry: entry.days_overdue if entry.days_overdue is not None else ""),
@@ -156,6 +157,26 @@ class FreshnessReportView(ListReportView):
         else:
             statuses = (freshness.Status.OVERDUE, freshness.Status.DUE_SOON)
         return freshness.entries(statuses=statuses, department=department)
+
+    @cached_property
+    def no_results_message(self):
+        """Nothing due: say when the next review falls due, so an empty report still tells what is coming."""
+        if self.filter_values.get("status"):
+            return _("Žádná stránka v tomto stavu.")
+        upcoming = freshness.entries(statuses=(freshness.Status.CURRENT,),
+                                     department=self.filter_values.get("department"))
+        if not upcoming:
+            return _("Žádná zveřejněná stránka nečeká na kontrolu.")
+        first = upcoming[0]
+        same_day = sum(1 for entry in upcoming if entry.due == first.due) - 1
+        message = _("Po termínu ani s termínem do 30 dní není žádná stránka. Nejbližší kontrola je %(date)s: "
+                    "„%(title)s“") % {"date": written_date(first.due), "title": first.title}
+        if same_day:
+            message += ngettext(" a %(count)s další stránka téhož dne.", " a %(count)s další stránky téhož dne.",
+                                same_day) % {"count": same_day}
+        else:
+            message += "."
+        return message + " " + gettext("Všechny termíny ukáže stav „Aktuální (termín později)“.")
 
 
 # ---------------------------------------------------------------------------------------------------------

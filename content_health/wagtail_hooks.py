@@ -46,7 +46,7 @@ def flag_overdue_page(request, page):
     entry = freshness.entry_for_page(page)
     if entry is None or entry.status == freshness.Status.CURRENT:
         return None
-    due = date_format(entry.due, "j. n. Y") if entry.due else "–"
+    due = date_format(entry.due, "SHORT_DATE_FORMAT") if entry.due else "–"
     if entry.status == freshness.Status.OVERDUE:
         messages.warning(request, gettext(
             "Stránka je po termínu kontroly (zkontrolovat do %(due)s). Projděte obsah, vyplňte „naposledy "

@@ -36,6 +36,8 @@ MANAGER_MODEL_PERMISSIONS = (
       for action in ("add", "change", "delete")),
     "search.add_pinnedresult", "search.change_pinnedresult", "search.delete_pinnedresult",
     "search.view_querystat",
+    # Content managers run the counters, so they also set up booking at them.
+    *(f"booking.{action}_bookingsetup" for action in ("add", "change", "delete")),
 )
 # Group names are data shared by everyone in the admin, so they stay Czech whatever the interface language.
 SUFFIXES = {Role.EDITOR: "editoři", Role.APPROVER: "schvalovatelé"}

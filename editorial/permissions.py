@@ -7,11 +7,13 @@ them in the one place Wagtail asks, `Page.permissions_for_user()`. Every admin v
 (edit, publish, unpublish, delete, move, copy, revisions and revert, locking, bulk actions, the explorer's
 actions) asks that tester, so the rule holds everywhere:
 
-- a page owned by a department (OwnedByDepartmentMixin: situations, services) is edited by that department's
+- a page owned by a department (OwnedByDepartmentMixin: situations, services, counters) is edited by that department's
   editors and approvers; a page of such a type with no department belongs to the content managers;
-- every other page (OwnedByContentManagersMixin: home, topics, the catalog and counter indexes, counters) is
-  edited by the content managers only; the departments may still add their own pages under a page whose
-  children are all department-owned (a topic, the service catalog);
+- a counter of the office is kept by the department that runs it (its hours and closures); a counter of another
+  office has no department and belongs to the content managers;
+- every other page (OwnedByContentManagersMixin: home, topics, the catalog and counter indexes) is edited by the
+  content managers only; the departments may still add their own pages under a page whose children are all
+  department-owned and theirs to add (a topic, the service catalog);
 - superusers and the content managers' group act on every page; what each may do (edit, publish…) still comes
   from their Wagtail permissions.
 
@@ -80,7 +82,8 @@ class EditorialPermissionTester(PagePermissionTester):
     def children_owned_by_departments(self):
         specific_class = self.page.specific_class
         child_models = specific_class.creatable_subpage_models() if specific_class else []
-        return bool(child_models) and all(issubclass(model, OwnedByDepartmentMixin) for model in child_models)
+        return bool(child_models) and all(issubclass(model, OwnedByDepartmentMixin) and model.departments_add_pages
+                                          for model in child_models)
 
 
 def owning_department_id(page):
@@ -134,9 +137,14 @@ class OwnedByContentManagersMixin:
 class OwnedByDepartmentMixin(OwnedByContentManagersMixin):
     """A page type owned by the department in its `department` field (mix in before Page).
 
+    `departments_add_pages`: whether a department may add new pages of the type (situations, services), or only
+    keep those it is given (counters: a new place of the office is the content managers' decision).
+
     Its edit form (the class's base_form_class, or Wagtail's page form) is extended with
     DepartmentChoiceFormMixin when the class is defined, so no department-owned page type can forget it.
     """
+
+    departments_add_pages = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

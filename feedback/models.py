@@ -1,4 +1,4 @@
-"""What citizens answer to "Byla tato stránka užitečná?", and the counters that rate-limit the answers.
+"""What citizens answer to "Byla tato stránka užitečná?".
 
 A Feedback row holds only what the citizen chose and wrote (scrubbed of personal data) and the day it came:
 no address, no cookie, no time of day. A day cannot be matched against a web server's access log the way a
@@ -81,17 +81,3 @@ class Feedback(models.Model):
         for reason in Reason:
             setattr(self, reason.field_name, reason in reasons)
 
-
-class SubmissionCounter(models.Model):
-    """How many answers one client sent in one time slot; `client` is a keyed hash that changes every slot."""
-
-    slot = models.BigIntegerField()
-    client = models.CharField(max_length=32)
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        default_permissions = ()
-        # Leading with the slot, the same index serves the counting upsert and pruning old slots.
-        constraints = [
-            models.UniqueConstraint(fields=["slot", "client"], name="feedback_counter_slot_client"),
-        ]

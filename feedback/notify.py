@@ -10,6 +10,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .pages import department_of
@@ -55,7 +56,9 @@ def notify_department(feedback, page, page_url):
     department = department_of(page)
     if department is None or not department.email:
         return False
-    subject, body = compose(feedback, page, department, page_url)
+    # The department reads the office's language, whichever language the citizen answered in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = compose(feedback, page, department, page_url)
     try:
         timeout = getattr(settings, "EMAIL_TIMEOUT", None) or DEFAULT_TIMEOUT
         connection = get_connection(timeout=timeout)

@@ -14,12 +14,12 @@ def empty_old_comments(cutoff):
 
 
 def register():
-    retention.register(
+    retention.register(retention.Retention(
         "feedback-comments",
-        label=_("Komentáře ve zpětné vazbě „Byla tato stránka užitečná?“ (bez adresy a času, jen den)"),
+        description=_("Komentáře ve zpětné vazbě „Byla tato stránka užitečná?“ (bez adresy a času, jen den)"),
         purpose=_("Abychom věděli, co je na stránkách nejasné, a mohli je opravit; komentář dostane "
                   "odbor, který za stránku odpovídá."),
         legal_basis=_("úkol ve veřejném zájmu: informovat o službách úřadu (čl. 6 odst. 1 písm. e) GDPR)"),
         purge=empty_old_comments,
         order=10,
-    )
+    ))

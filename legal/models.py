@@ -97,5 +97,5 @@ class PrivacyNoticePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["kept_records"] = retention.records()
+        context["kept_records"] = retention.registered()
         return context

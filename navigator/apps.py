@@ -22,7 +22,7 @@ class NavigatorConfig(AppConfig):
     name = "navigator"
 
     def ready(self):
-        from . import pagecache, sign_ins
+        from . import compare, pagecache, sign_ins  # noqa: F401 (compare registers the project's revision comparisons)
 
         pagecache.connect()
         sign_ins.register()

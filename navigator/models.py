@@ -43,3 +43,20 @@ class OfficeSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("nastavení úřadu")
+
+
+class RateCounter(models.Model):
+    """How many requests of one kind one client sent in one time slot (navigator.ratelimit); `client` is a
+    keyed hash that changes every slot."""
+
+    scope = models.CharField(max_length=30)
+    slot = models.BigIntegerField()
+    client = models.CharField(max_length=32)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+        # Leading with the kind and the slot, the same index serves the counting upsert and pruning old slots.
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "slot", "client"], name="navigator_ratecounter_unique"),
+        ]

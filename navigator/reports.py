@@ -1,5 +1,6 @@
 """What every admin report of the office shares: who may read it, its addresses and its entry under Výkazy, a
-dated name for its downloads, and downloads that a spreadsheet cannot run as formulas.
+dated name for its downloads, downloads that a spreadsheet cannot run as formulas, and weeks named the way
+editors read a calendar.
 
 An app's reports are Wagtail ReportViews with OfficeReportMixin and one common base class that answers
 `user_may_view(user)`. The report's page, its results fragment, its CSV and XLSX downloads and its menu entry
@@ -12,9 +13,13 @@ plain text: in CSV with a leading apostrophe, in XLSX as a text cell marked the 
 typed after an apostrophe.
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from wagtail.admin.menu import MenuItem
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -78,3 +83,12 @@ class ReportMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.view_class.user_may_view(request.user)
+
+
+def week_label(monday):
+    """'48. týden 2026 (23. 11. – 29. 11.)': the ISO week number and its days, as editors read a calendar."""
+    year, number, _weekday = monday.isocalendar()
+    sunday = monday + datetime.timedelta(days=6)
+    return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
+        "number": number, "year": year, "start": date_format(monday, "MONTH_DAY_FORMAT"),
+        "end": date_format(sunday, "MONTH_DAY_FORMAT")}

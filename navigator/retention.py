@@ -1,68 +1,76 @@
-"""How long the site keeps what may hold personal data, and deleting it when that time is up.
+"""How long each kind of personal data is kept, and who deletes it: a small registry apps fill at start-up.
 
-Each app that keeps such records registers them here once (in its AppConfig.ready): what they are, why they are
-kept and on what legal basis, in the visitors' words, for how many days (read from settings.RETENTION_DAYS, or for
-sessions from SESSION_COOKIE_AGE), and how to delete the expired ones. Two readers use the one register:
+An app that keeps records that may hold personal data registers a Retention (in its AppConfig.ready) with a stable
+key, a Czech description of what is kept, why and on what legal basis, and a function that deletes (or anonymises)
+what is older than a cut-off moment and says how many records it touched. How many days each kind is kept is a
+setting, PERSONAL_DATA_RETENTION_DAYS (a dict by key, each entry also read from the environment; sessions follow
+SESSION_COOKIE_AGE instead). Two readers use the one registry, so they never disagree:
 
-* `manage.py purge_personal_data`, run daily from cron, deletes what is older than its period and says how much;
-  a second run the same day deletes nothing (the command is idempotent);
-* the privacy notice (legal.PrivacyNoticePage) lists the same records with the same periods, so the notice and
-  what the site really does never disagree.
+* `manage.py purge_personal_data`, run daily from cron, deletes what is past its period and says how much; a second
+  run deletes nothing more;
+* the privacy notice (legal.PrivacyNoticePage) lists the same records with the same periods.
 
-An app registers with `register(...)`; nothing here imports the apps, so they depend on this module, not the other
-way round.
+Nothing here imports the apps: they depend on this module, not the other way round.
 """
 
-import datetime
 from dataclasses import dataclass
+from datetime import timedelta
+from typing import Callable, Optional
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 
 @dataclass(frozen=True)
-class Record:
-    """One kind of record that may hold personal data, as the privacy notice and the purge command see it."""
-
-    key: str  # e.g. "feedback-comments"; also its name in settings.RETENTION_DAYS
-    label: str  # what is kept, e.g. „Komentáře ve zpětné vazbě“ (lazy translation)
-    purpose: str  # why
-    legal_basis: str  # e.g. „čl. 6 odst. 1 písm. e) GDPR – úkol ve veřejném zájmu“
-    purge: object  # purge(cutoff: datetime) -> how many records it deleted (or emptied)
-    period: object = None  # () -> timedelta; by default settings.RETENTION_DAYS[key] days
-    order: int = 100  # place in the privacy notice's list
+class Retention:
+    key: str  # the entry of PERSONAL_DATA_RETENTION_DAYS
+    description: str  # what is kept and deleted, for the command's report and the privacy notice
+    purge: Callable  # purge(cutoff) -> number of records deleted or anonymised, for what ended before cutoff
+    purpose: str = ""  # why it is kept, in the privacy notice
+    legal_basis: str = ""  # e.g. „úkol ve veřejném zájmu (čl. 6 odst. 1 písm. e) GDPR)“
+    period: Optional[Callable] = None  # () -> timedelta, for a kind whose period is another setting (sessions)
+    order: int = 100  # its place in the privacy notice's list
 
     @property
     def kept_for(self):
-        """How long records are kept, a timedelta from the settings."""
         if self.period is not None:
             return self.period()
-        return datetime.timedelta(days=settings.RETENTION_DAYS[self.key])
+        periods = getattr(settings, "PERSONAL_DATA_RETENTION_DAYS", {})
+        if self.key not in periods:
+            raise ImproperlyConfigured(f"PERSONAL_DATA_RETENTION_DAYS has no entry {self.key!r}")
+        return timedelta(days=int(periods[self.key]))
 
     @property
     def days(self):
         return self.kept_for.days
 
 
-_records = {}
+_registry = {}
 
 
-def register(key, *, label, purpose, legal_basis, purge, period=None, order=100):
-    """Register a kind of record; registering the same key again replaces it (apps may be reloaded in tests)."""
-    _records[key] = Record(key, label, purpose, legal_basis, purge, period, order)
+def register(retention):
+    """Declare a kind of personal data and its purge; registering the same key again replaces it."""
+    _registry[retention.key] = retention
 
 
-def records():
-    """Every registered kind of record, in the privacy notice's order."""
-    return sorted(_records.values(), key=lambda record: (record.order, record.key))
+def get(key):
+    """The registered Retention of this key (KeyError if none is)."""
+    return _registry[key]
 
 
-def purge(now=None, keys=None):
-    """Delete every record older than its period; [(Record, how many)] in the notice's order."""
+def registered():
+    """Every registered kind, in the privacy notice's order."""
+    return sorted(_registry.values(), key=lambda retention: (retention.order, retention.key))
+
+
+def purge_all(now=None, keys=None):
+    """Run every registered purge (or those of `keys`); [(retention, cutoff, count)]."""
     now = now or timezone.now()
-    done = []
-    for record in records():
-        if keys is not None and record.key not in keys:
+    results = []
+    for retention in registered():
+        if keys is not None and retention.key not in keys:
             continue
-        done.append((record, record.purge(now - record.kept_for)))
-    return done
+        cutoff = now - retention.kept_for
+        results.append((retention, cutoff, retention.purge(cutoff)))
+    return results

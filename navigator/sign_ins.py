@@ -26,17 +26,18 @@ def delete_ended_sessions(cutoff):
 
 def register():
     basis = _("úkol ve veřejném zájmu a zabezpečení webu (čl. 6 odst. 1 písm. e) a čl. 32 GDPR)")
-    retention.register(
+    retention.register(retention.Retention(
         "login-attempts",
-        label=_("Přihlášení pracovníků úřadu do redakce a na přepážku: uživatelské jméno, adresa IP, "
-                "prohlížeč a čas, i u nepovedených pokusů"),
+        description=_("Přihlášení pracovníků úřadu do redakce a na přepážku: uživatelské jméno, adresa IP, "
+                      "prohlížeč a čas, i u nepovedených pokusů"),
         purpose=_("Abychom odhalili a zastavili hádání hesel a mohli dohledat zneužití účtu."),
         legal_basis=basis, purge=delete_old_attempts, order=30,
-    )
-    retention.register(
+    ))
+    retention.register(retention.Retention(
         "sessions",
-        label=_("Relace přihlášených pracovníků úřadu (cookie sessionid); návštěvníkům webu cookies nenastavujeme"),
+        description=_("Relace přihlášených pracovníků úřadu (cookie sessionid); návštěvníkům webu cookies "
+                      "nenastavujeme"),
         purpose=_("Aby přihlášený pracovník nemusel zadávat heslo u každé stránky."),
         legal_basis=basis, purge=delete_ended_sessions,
         period=lambda: datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE), order=31,
-    )
+    ))

@@ -47,3 +47,17 @@ class LivePages(Field):
 
     def to_representation(self, pages):
         return [page_reference(page, self.context) for page in pages]
+
+
+class LiveChosenPages(LivePages):
+    """Pages chosen through ordered rows (a step's services through its `service_uses`), in the rows' order, those
+    the request may see."""
+
+    def __init__(self, attribute, **kwargs):
+        super().__init__(**kwargs)
+        self.attribute = attribute
+
+    def get_attribute(self, instance):
+        rows = (getattr(instance, self.source).select_related(self.attribute)
+                .filter(visible_q(self.context.get("request"), prefix=f"{self.attribute}__")))
+        return [getattr(row, self.attribute) for row in rows]

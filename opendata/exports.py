@@ -26,6 +26,7 @@ from typing import Callable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from booking.capacity import daily_capacity
 from services import hours
 
 from . import identifiers, vocabularies
@@ -483,5 +484,56 @@ FEES = Dataset(
     key=("sluzba", "poradi"),
 )
 
-DATASETS = (SITUATIONS, SERVICES, COUNTERS, COUNTER_HOURS, DOCUMENTS, FORMS, FEES)
+COUNT = {"base": "integer", "minimum": 0}
+
+
+def _capacity_column(name, titles, description, value, **kwargs):
+    return Column(name=name, titles=titles, description=description, value=lambda row, published: value(row),
+                  **kwargs)
+
+
+BOOKING_CAPACITY = Dataset(
+    name="objednavani-kapacita",
+    title=_("Volná místa pro objednání po dnech"),
+    title_en="Free places to book, by day",
+    description=_("Kolik míst mají služby, na které se lze objednat, na jednotlivých pracovištích každý den od "
+                  "dneška po nejzazší den, na který se lze objednat: všechna místa, místa k objednání (zbytek "
+                  "zůstává lidem bez objednání), objednaná a volná. Bez osobních údajů."),
+    description_en="How many places the services one can book have at each counter, every day from today to the "
+                   "last day one can book: all places, places to book (the rest is kept for people without a "
+                   "booking), booked and free. No personal data.",
+    keywords=("objednávání", "volné termíny", "kapacita přepážek"),
+    keywords_en=("booking", "free appointments", "counter capacity"),
+    eurovoc=(vocabularies.EUROVOC_POLITICS, vocabularies.EUROVOC_SOCIAL_QUESTIONS),
+    columns=(
+        _capacity_column("datum", (_("Den"), "Day"), _("Den (datum)."), lambda row: row.date, datatype=DATE,
+                         required=True),
+        _capacity_column("sluzba", (_("Služba"), "Service"), _("Slug služby ze souboru služeb."),
+                         lambda row: row.setup.service.slug, references="sluzby", required=True),
+        _capacity_column("sluzba_nazev", (_("Název služby"), "Service title"), _("Název služby."),
+                         lambda row: row.setup.service.title),
+        _capacity_column("pracoviste", (_("Pracoviště"), "Counter"), _("Slug pracoviště ze souboru pracovišť."),
+                         lambda row: row.setup.counter.slug, references="pracoviste", required=True),
+        _capacity_column("pracoviste_nazev", (_("Název pracoviště"), "Counter title"), _("Název pracoviště."),
+                         lambda row: row.setup.counter.title),
+        _capacity_column("delka_terminu_min", (_("Délka termínu (min)"), "Slot length (min)"),
+                         _("Délka jednoho termínu v minutách."), lambda row: row.setup.slot_minutes,
+                         datatype={"base": "integer", "minimum": 1}),
+        _capacity_column("terminu", (_("Termínů"), "Slots"), _("Počet termínů toho dne."), lambda row: row.slots,
+                         datatype=COUNT),
+        _capacity_column("mist_celkem", (_("Míst celkem"), "Places in all"),
+                         _("Míst u všech přepážek dohromady, i pro lidi bez objednání."),
+                         lambda row: row.desk_places, datatype=COUNT),
+        _capacity_column("mist_k_objednani", (_("Míst k objednání"), "Places to book"),
+                         _("Z nich míst, na která se lze objednat."), lambda row: row.bookable, datatype=COUNT),
+        _capacity_column("objednano", (_("Objednáno"), "Booked"), _("Objednaná místa."), lambda row: row.booked,
+                         datatype=COUNT),
+        _capacity_column("volno", (_("Volno"), "Free"), _("Volná místa k objednání."), lambda row: row.free,
+                         datatype=COUNT),
+    ),
+    rows=lambda published: daily_capacity(),
+    key=("datum", "sluzba", "pracoviste"),
+)
+
+DATASETS = (SITUATIONS, SERVICES, COUNTERS, COUNTER_HOURS, DOCUMENTS, FORMS, FEES, BOOKING_CAPACITY)
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}

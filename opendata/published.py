@@ -13,9 +13,9 @@ from wagtail.models import Page
 
 from navigator.address import absolute
 from navigator.models import OfficeSettings
-from navigator.visibility import hidden_paths, may_see, visible
+from navigator.visibility import hidden_paths, may_see, visible, visible_q
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
-from situations.models import SituationDocument, SituationPage, SituationStep, TopicPage
+from situations.models import SituationDocument, SituationPage, SituationStep, SituationStepService, TopicPage
 
 
 class PublishedContent:
@@ -37,8 +37,8 @@ class PublishedContent:
 
     @cached_property
     def situations(self):
-        services = visible(ServicePage.objects.all()).only("id", "slug", "title", "path", "url_path").order_by("title")
-        steps = SituationStep.objects.prefetch_related(Prefetch("services", queryset=services))
+        uses = SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service")
+        steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
             visible(SituationPage.objects.all()).select_related("department").order_by("slug")
@@ -81,10 +81,10 @@ class PublishedContent:
         return self.topics.get(situation.path[: -SituationPage.steplen])
 
     def services_of(self, situation):
-        """The live, public services a situation's steps use, in step order, each once."""
+        """The live, public services a situation's steps use, in step order and each step's chosen order, once."""
         seen, services = set(), []
         for step in situation.steps.all():
-            for service in step.services.all():
+            for service in step.chosen_services:
                 if service.pk not in seen:
                     seen.add(service.pk)
                     services.append(service)

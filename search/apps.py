@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     name = "search"
-    verbose_name = "Hledání"
+    verbose_name = _("Hledání")
 
     def ready(self):
         from . import indexing, retention

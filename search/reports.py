@@ -8,40 +8,45 @@ CSV), all read from the privacy-safe query log (search.querylog):
 - the queries that found something that nobody opened: results that do not answer the question;
 - per query, which results were opened, how often, and from which position on average.
 
-They are visible to users with the `search.view_querystat` permission (superusers have it): who may read the
-queries may read what was opened for them, so one permission, checked in SearchReportView.user_may_view,
-guards all four.
+They are visible to users with the `search.view_querystat` permission (superusers and content managers have it):
+who may read the queries may read what was opened for them, so one permission, checked in
+SearchReportView.user_may_view, guards all four. A department's editors and approvers read them too, narrowed to
+their own: the queries that opened their department's pages and the results opened there, and every query that
+found nothing (it belongs to no page, and any department may be the one to answer it). Queries whose results
+nobody opened cannot be told apart by department, so that report stays with the permission's holders.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 import django_filters
-from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
-from navigator.reports import OfficeReportMixin
+from editorial.roles import roles_of
+from navigator.reports import OfficeReportMixin, week_label
 
 from .models import OpenedResult, QueryStat
 
 PERMISSION = "search.view_querystat"
 
 
-def week_label(monday):
-    """'48. týden 2026 (23. 11. – 29. 11.)': the ISO week number and its days, as editors read a calendar."""
-    year, number, _weekday = monday.isocalendar()
-    sunday = monday + datetime.timedelta(days=6)
-    return gettext("%(number)s. týden %(year)s (%(start)s – %(end)s)") % {
-        "number": number, "year": year, "start": f"{monday.day}. {monday.month}.",
-        "end": f"{sunday.day}. {sunday.month}."}
+def departments_of(user):
+    """The departments whose pages' queries a user without the permission reads: those they edit or approve for."""
+    roles = roles_of(user)
+    return frozenset() if roles.sees_everything else roles.departments
+
+
+def on_pages_of(departments, page="page"):
+    """A filter for rows whose page (situation or service) belongs to one of the departments."""
+    return (Q(**{f"{page}__situationpage__department__in": departments})
+            | Q(**{f"{page}__servicepage__department__in": departments}))
 
 
 def week_choices():
@@ -115,9 +120,22 @@ class SearchReportView(OfficeReportMixin, ReportView):
     export_headings = EXPORT_HEADINGS
     export_filename = "hledane-dotazy"
 
+    # Whether a department's editors and approvers read this report (narrowed by `department_rows`).
+    for_departments = True
+
     @classmethod
     def user_may_view(cls, user):
-        return user.is_active and user.has_perm(PERMISSION)
+        return user.is_active and (user.has_perm(PERMISSION) or (cls.for_departments and bool(departments_of(user))))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.request.user.has_perm(PERMISSION):
+            return queryset
+        return self.department_rows(queryset, departments_of(self.request.user))
+
+    def department_rows(self, queryset, departments):
+        """The rows a reader of these departments' pages may see."""
+        return queryset
 
     def order_queryset(self, queryset):
         # A stable order within equal values, so pagination never repeats or skips a row.
@@ -156,6 +174,11 @@ class QueryStatReportView(SearchReportView):
                   .order_by().values("query").annotate(total=Sum("count")).values("total"))
         return QueryStat.objects.annotate(opened=Coalesce(Subquery(opened, output_field=IntegerField()), 0))
 
+    def department_rows(self, queryset, departments):
+        opened_there = OpenedResult.objects.filter(on_pages_of(departments), week=OuterRef("week"),
+                                                   query=OuterRef("query"))
+        return queryset.filter(Exists(opened_there))
+
 
 class ZeroResultReportView(SearchReportView):
     """The queries that found nothing at least once that week: what the catalog or the synonyms lack."""
@@ -192,6 +215,7 @@ class UnopenedReportView(SearchReportView):
     ]
     list_export = ["week", "query", "count", "with_results", "last_searched"]
     export_filename = "dotazy-bez-otevreni"
+    for_departments = False
 
     def get_base_queryset(self):
         opened = OpenedResult.objects.filter(week=OuterRef("week"), query=OuterRef("query"))
@@ -227,6 +251,9 @@ class OpenedResultReportView(SearchReportView):
     def get_base_queryset(self):
         mean = Cast(F("position_sum"), FloatField()) / Cast(F("count"), FloatField())
         return OpenedResult.objects.select_related("page").filter(count__gt=0).annotate(mean_position=mean)
+
+    def department_rows(self, queryset, departments):
+        return queryset.filter(on_pages_of(departments))
 
 
 # The four reports in the order of the menu, under the short names the menu and their "…" menus give them.

@@ -27,16 +27,16 @@ def delete_old_opened_results(cutoff):
 
 def register():
     basis = _("úkol ve veřejném zájmu: informovat o službách úřadu (čl. 6 odst. 1 písm. e) GDPR)")
-    retention.register(
+    retention.register(retention.Retention(
         "search-queries",
-        label=_("Co lidé hledali: počty hledání za týden, bez rodných čísel, e-mailů a telefonů, bez adresy "
-                "a bez údajů o tom, kdo hledal"),
+        description=_("Co lidé hledali: počty hledání za týden, bez rodných čísel, e-mailů a telefonů, bez "
+                      "adresy a bez údajů o tom, kdo hledal"),
         purpose=_("Abychom věděli, co lidé hledají a nenacházejí, a doplnili stránky nebo hledání."),
         legal_basis=basis, purge=delete_old_queries, order=20,
-    )
-    retention.register(
+    ))
+    retention.register(retention.Retention(
         "opened-results",
-        label=_("Které výsledky hledání lidé otevřeli: počty za týden, bez údajů o tom, kdo je otevřel"),
+        description=_("Které výsledky hledání lidé otevřeli: počty za týden, bez údajů o tom, kdo je otevřel"),
         purpose=_("Abychom řadili výsledky hledání tak, jak lidem pomáhají."),
         legal_basis=basis, purge=delete_old_opened_results, order=21,
-    )
+    ))

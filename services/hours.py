@@ -21,8 +21,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, pgettext
 
 PRAGUE = ZoneInfo("Europe/Prague")
 LOOKAHEAD_DAYS = 21
@@ -32,6 +33,8 @@ WEEKDAY_CHOICES = [
     (3, gettext_lazy("čtvrtek")), (4, gettext_lazy("pátek")), (5, gettext_lazy("sobota")),
     (6, gettext_lazy("neděle")),
 ]
+# The holidays package's name for each of the site's languages.
+HOLIDAY_LANGUAGES = {"cs": "cs", "en": "en_US", "uk": "uk"}
 # Short Czech day names as they appear in data files: po, ut, st, ct, pa, so, ne.
 WEEKDAY_CODES = {"po": 0, "ut": 1, "st": 2, "ct": 3, "pa": 4, "so": 5, "ne": 6}
 # "otevírá v pondělí": the weekday after the preposition, Monday first.
@@ -42,6 +45,13 @@ WEEKDAY_AFTER_PREPOSITION = [gettext_noop("v pondělí"), gettext_noop("v úter�
 
 # ---------------------------------------------------------------------------------------------------------
 # Writing hours down
+
+
+def weekday_name(moment):
+    """The day's name as the visitor's language writes it inside a sentence: "pondělí", "Monday", "понеділок"
+    (Django's own Ukrainian capitalises it); a datetime is read on Prague wall-clock time."""
+    day = moment.astimezone(PRAGUE).date() if isinstance(moment, datetime) else moment
+    return str(dict(WEEKDAY_CHOICES)[day.weekday()])
 
 
 def clock(value):
@@ -142,14 +152,16 @@ def upcoming_exceptions(exceptions, today=None, limit=10):
 # The hours on a given day
 
 
-@lru_cache(maxsize=8)
-def _czech_holidays(year):
-    return holidays.country_holidays("CZ", years=year, language="cs")
+@lru_cache(maxsize=16)
+def _czech_holidays(year, language):
+    return holidays.country_holidays("CZ", years=year, language=language)
 
 
 def holiday_name(day):
-    """The Czech public holiday on that day (Good Friday and Easter Monday included), or None."""
-    return _czech_holidays(day.year).get(day)
+    """The Czech public holiday on that day (Good Friday and Easter Monday included), or None; named in the
+    visitor's language where the holidays package knows it (its English is American: "Labor Day")."""
+    language = HOLIDAY_LANGUAGES.get(get_language(), HOLIDAY_LANGUAGES["cs"])
+    return _czech_holidays(day.year, language).get(day)
 
 
 @dataclass(frozen=True)
@@ -237,7 +249,8 @@ def _when(day, today):
         return _("zítra")
     if day - today < timedelta(days=7):
         return _(WEEKDAY_AFTER_PREPOSITION[day.weekday()])
-    return f"{day.day}. {day.month}."
+    # "otevírá 5. 1. v 8:00"; English needs "on" before a date where Czech and Ukrainian need nothing.
+    return pgettext("kdy pracoviště otevře", "%(date)s") % {"date": date_format(day, "MONTH_DAY_FORMAT")}
 
 
 def _moment(day, wall_clock):

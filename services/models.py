@@ -9,7 +9,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
+from navigator.panels import InlinePanel
 from navigator.visibility import visible
 from opendata.api_fields import LivePages
 
@@ -38,7 +38,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class LegalReference(models.Model):
-    act = models.CharField(_("číslo předpisu"), max_length=50, help_text=_("Např. 133/2000 Sb."))
+    act = models.CharField(_("číslo předpisu"), max_length=120, help_text=_("Např. 133/2000 Sb."))
     section = models.CharField(_("ustanovení"), max_length=100, blank=True, help_text=_("Např. § 10 odst. 1"))
     title = models.CharField(_("název předpisu"), max_length=255, blank=True)
     url = models.URLField(_("odkaz do e-Sbírky"), max_length=500, blank=True)
@@ -98,10 +98,20 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         return context
 
 
-class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
-    """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions."""
+class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
+    """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions.
+
+    The office's own counters are kept by the department that runs them (its editors change the hours and add a
+    closure); the counters of other offices, with no department, by the content managers."""
+
+    departments_add_pages = False
 
     organisation = models.CharField(_("kdo pracoviště provozuje"), max_length=200)
+    department = models.ForeignKey(
+        Department, verbose_name=_("odpovědný odbor"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="counters",
+        help_text=_("Odbor, jehož editoři upravují úřední hodiny a výjimky. Prázdné = správci obsahu (pracoviště "
+                    "jiných úřadů)."))
     summary = models.TextField(_("shrnutí"), blank=True)
     street = models.CharField(_("ulice a číslo"), max_length=200)
     postcode = models.CharField(_("PSČ"), max_length=10)
@@ -126,7 +136,8 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
                   "email", "web_url", "booking_url", "latitude", "longitude", "accessibility", "opening_hours",
                   "exceptions"]
 
-    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary")]
+    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("summary"),
+                                            FieldPanel("department")]
     place_panels = [
         MultiFieldPanel([FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                          FieldRowPanel([FieldPanel("building"), FieldPanel("floor"), FieldPanel("room")]),
@@ -139,7 +150,7 @@ class CounterPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     hours_panels = [
         InlinePanel("opening_hours", heading=_("Úřední hodiny v týdnu"), label=_("interval"),
                     help_text=_("Pro den s polední přestávkou zadejte dva intervaly.")),
-        InlinePanel("exceptions", heading=_("Výjimky"), label=_("výjimka"),
+        InlinePanel("exceptions", heading=_("Výjimky"), label=_("výjimka"), add_label=_("Přidat výjimku"),
                     help_text=_("Zavřeno nebo jiná doba v konkrétní den (svátek, inventura).")),
     ]
     edit_handler = TabbedInterface([

@@ -148,6 +148,39 @@ class Condition:
             known = {option.key for option in question.options}
             for key in sorted(clause.options - known):
                 errors.append(_("Otázka „%(question)s“ nemá volbu „%(key)s“.") % {"question": clause.question, "key": key})
+            if not clause.options:
+                errors.append(_("Zaškrtněte aspoň jednu volbu."))
+        return errors + self._impossibilities(by_key)
+
+    def _impossibilities(self, by_key):
+        """Clauses on one question that no answer meets: every option excluded, or demands that contradict."""
+        errors = []
+        for key in dict.fromkeys(clause.question for clause in self.clauses):
+            question = by_key.get(key)
+            if question is None:
+                continue
+            every = frozenset(option.key for option in question.options)
+            # Options the question lacks are reported above; what is left is judged by the options it has.
+            clauses = [Clause(key, clause.options & every, clause.negated) for clause in self.clauses
+                       if clause.question == key and clause.options & every]
+            if not clauses:
+                continue
+            excluded = frozenset().union(*(clause.options for clause in clauses if clause.negated))
+            if question.multiple:
+                # Several options may be ticked, none too: only a demand for options all excluded is impossible.
+                impossible = any(not clause.negated and clause.options <= excluded for clause in clauses)
+            else:
+                allowed = every
+                for clause in clauses:
+                    allowed = allowed - clause.options if clause.negated else allowed & clause.options
+                if excluded and every <= excluded:
+                    errors.append(_("Vyloučili jste všechny volby otázky „%(question)s“: tuto podmínku nesplní nikdo.")
+                                  % {"question": question.text})
+                    continue
+                impossible = not allowed
+            if impossible:
+                errors.append(_("Podmínky u otázky „%(question)s“ si odporují: nesplní je nikdo.")
+                              % {"question": question.text})
         return errors
 
     def describe(self, questions):

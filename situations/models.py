@@ -5,12 +5,11 @@ from django.template.response import TemplateResponse
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -22,9 +21,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
+from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
 from navigator.visibility import may_see, visible, visible_q
-from opendata.api_fields import LivePage, LivePages
+from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
     Audience,
@@ -104,6 +105,13 @@ CONDITION_HELP = _(
 )
 
 
+def condition_panel():
+    """The condition of a step, document, deadline or service, built from the situation's own questions."""
+    return FieldPanel("condition", widget=ConditionWidget(questions_formset="questions"), help_text=_(
+        "Prázdné = týká se každého. Jinak podmínku poskládejte z otázek průvodce (záložka Průvodce); "
+        "platit musí všechny řádky."))
+
+
 class Conditional(models.Model):
     """A part of a situation that applies only to some visitors, according to their answers to the guide."""
 
@@ -161,27 +169,28 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         FieldPanel("who_may_act"), FieldPanel("conditions"),
     ]
     steps_panels = [
-        InlinePanel("steps", heading=_("Postup krok za krokem"), label=_("krok"),
+        NestingInlinePanel("steps", heading=_("Postup krok za krokem"), label=_("krok"),
                     help_text=_("Kroky ukážeme v tomto pořadí; přetažením je přeřadíte.")),
         InlinePanel("documents", heading=_("Co s sebou"), label=_("doklad")),
     ]
     guide_panels = [
-        InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"),
+        InlinePanel("questions", heading=_("Otázky průvodce"), label=_("otázka"), add_label=_("Přidat otázku"),
                     help_text=_("Podle odpovědí ukážeme jen kroky, doklady a lhůty, které se návštěvníka týkají. "
                                 "Podmínky zapisujete u kroků, dokladů, lhůt a níže u služeb.")),
         FieldPanel("date_question"),
         InlinePanel("service_conditions", heading=_("Služby jen pro někoho"), label=_("podmínka služby"),
+                    add_label=_("Přidat podmínku služby"),
                     help_text=_("Když krok používá víc služeb a některá se týká jen části lidí.")),
     ]
     where_panels = [FieldPanel("where_to_go"), FieldPanel("online")]
     rules_panels = [
-        InlinePanel("deadlines", heading=_("Lhůty"), label=_("lhůta")),
+        InlinePanel("deadlines", heading=_("Lhůty"), label=_("lhůta"), add_label=_("Přidat lhůtu")),
         InlinePanel("legal_references", heading=_("Právní předpisy"), label=_("předpis")),
         FieldPanel("remedies"), FieldPanel("sanctions"),
     ]
     more_panels = [
-        InlinePanel("faqs", heading=_("Časté otázky"), label=_("otázka")),
-        InlinePanel("related", heading=_("Související situace"), label=_("situace")),
+        InlinePanel("faqs", heading=_("Časté otázky"), label=_("otázka"), add_label=_("Přidat otázku")),
+        InlinePanel("related", heading=_("Související situace"), label=_("situace"), add_label=_("Přidat situaci")),
         MultiFieldPanel([FieldPanel("department"), FieldPanel("contact"),
                          FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")])],
                         heading=_("Odpovědnost a kontrola")),
@@ -240,27 +249,27 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return calendar_response([context["situation"]], context["checklist_url"], self.slug)
 
     def steps_with_services(self):
-        """(step, its live services) for every step, with everything the page shows of the services, in a fixed
-        number of queries.
+        """(step, its live services in the editor's order) for every step, with everything the page shows of the
+        services, in a fixed number of queries.
 
         A preview, a draft's revision or a workflow's preview holds the steps in memory, some not saved yet (no
         primary key, so no relation can be prefetched through them): their services are then fetched by the pks
-        the editor chose.
+        the editor chose, in one query.
         """
         counters = visible(CounterPage.objects.all()).prefetch_related("opening_hours", "exceptions").order_by("title")
-        services = (
-            visible(ServicePage.objects.all()).select_related("department")
-            .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms")
-            .order_by("title")
-        )
         if "steps" not in getattr(self, "_cluster_related_objects", {}):
-            steps = self.steps.prefetch_related(Prefetch("services", queryset=services))
-            return [(step, list(step.services.all())) for step in steps]
+            uses = (
+                SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service__department")
+                .prefetch_related("service__fees", Prefetch("service__counters", queryset=counters), "service__forms")
+            )
+            return [(step, step.chosen_services) for step in self.steps.prefetch_related(Prefetch("service_uses",
+                                                                                                    queryset=uses))]
         steps = list(self.steps.all())
-        chosen = [{service.pk for service in step.services.all()} for step in steps]
-        live = list(services.filter(pk__in=set().union(*chosen))) if steps else []
-        return [(step, [service for service in live if service.pk in pks]) for step, pks in zip(steps, chosen)]
-
+        chosen = [[use.service_id for use in step.service_uses.all()] for step in steps]
+        services = (visible(ServicePage.objects.filter(pk__in={pk for pks in chosen for pk in pks}))
+                    .select_related("department")
+                    .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms").in_bulk())
+        return [(step, [services[pk] for pk in pks if pk in services]) for step, pks in zip(steps, chosen)]
 
     def related_situations(self):
         """The related situations the public may see; a preview's rows in memory are checked one by one."""
@@ -277,7 +286,7 @@ class SituationQuestion(Orderable):
     key = models.SlugField(_("klíč"), max_length=30,
                            help_text=_("Krátké jméno bez diakritiky do adresy a do podmínek, např. „odkud“."))
     text = models.CharField(_("otázka"), max_length=255)
-    help_text = models.CharField(_("nápověda"), max_length=255, blank=True)
+    help_text = models.CharField(_("nápověda"), max_length=500, blank=True)
     multiple = models.BooleanField(_("lze zvolit víc možností"), default=False)
     options = models.TextField(
         _("volby"), help_text=_("Každou volbu na samostatný řádek ve tvaru „klic | Popisek“, např. "
@@ -300,7 +309,7 @@ class SituationServiceCondition(Orderable, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="service_conditions")
     service = models.ForeignKey(ServicePage, verbose_name=_("služba"), on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("service"), FieldPanel("condition")]
+    panels = [FieldPanel("service"), condition_panel()]
 
     class Meta(Orderable.Meta):
         verbose_name = _("podmínka služby")
@@ -311,18 +320,27 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("co udělat"), max_length=255)
     text = RichTextField(_("podrobnosti"), features=RICH_TEXT_FEATURES, blank=True)
-    services = ParentalManyToManyField(ServicePage, verbose_name=_("služby"), blank=True,
-                                       related_name="situation_steps",
-                                       help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá."))
+    # Edited as the ordered rows of service_uses (the editor's order is the visitor's); this relation only
+    # lets queries ask which steps use a service (`steps__services`, `service.situation_steps`).
+    services = models.ManyToManyField(ServicePage, through="SituationStepService", blank=True,
+                                      related_name="situation_steps", verbose_name=_("služby"))
     optional = models.BooleanField(_("nepovinný krok"), default=False)
     urgent = models.BooleanField(
         _("udělat hned"), default=False,
         help_text=_("Krok, který nesnese odklad (zablokovat karty, ohlásit ztrátu dokladů). V plánu s více "
                     "situacemi půjde na začátek, ať se vyřizuje kdekoli."))
 
-    panels = [FieldPanel("title"), FieldPanel("text"), FieldPanel("services"),
-              FieldRowPanel([FieldPanel("optional"), FieldPanel("urgent"), FieldPanel("condition")])]
-    api_fields = ["title", "text", APIField("services", serializer=LivePages()), "optional", "urgent", "condition"]
+    panels = [
+        FieldPanel("title"), FieldPanel("text"),
+        ChosenListPanel(
+            "service_uses", chooser_field_name="service", heading=_("Služby"), label=_("služba"),
+            add_label=_("Vybrat služby"),
+            help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
+                        "návštěvník vyřizuje.")),
+        FieldRowPanel([FieldPanel("optional"), FieldPanel("urgent")]), condition_panel(),
+    ]
+    api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")),
+                  "optional", "urgent", "condition"]
 
     class Meta(Orderable.Meta):
         verbose_name = _("krok")
@@ -331,11 +349,33 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
     def __str__(self):
         return self.title
 
+    @property
+    def chosen_services(self):
+        """The step's services in the editor's order (also of a draft or a preview, whose rows are unsaved)."""
+        return [use.service for use in self.service_uses.all()]
+
+
+class SituationStepService(Orderable):
+    """A service a step uses, in the order the editor put them."""
+
+    step = ParentalKey(SituationStep, on_delete=models.CASCADE, related_name="service_uses")
+    service = models.ForeignKey(ServicePage, verbose_name=_("služba"), on_delete=models.CASCADE,
+                                related_name="step_uses")
+
+    panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("služba kroku")
+        verbose_name_plural = _("služby kroku")
+
+    def __str__(self):
+        return str(self.service)
+
 
 class SituationDocument(Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
 
-    panels = DocumentRequirement.panels + [FieldPanel("condition")]
+    panels = DocumentRequirement.panels + [condition_panel()]
     api_fields = DocumentRequirement.api_fields + ["condition"]
 
 
@@ -350,7 +390,7 @@ class SituationDeadline(Orderable, Conditional):
     days = models.PositiveIntegerField(_("počet dní"), null=True, blank=True,
                                        help_text=_("Jen pokud zákon stanoví pevnou lhůtu ve dnech."))
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldRowPanel([FieldPanel("days"), FieldPanel("condition")])]
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("days"), condition_panel()]
     api_fields = ["title", "description", "days", "condition"]
 
     class Meta(Orderable.Meta):

@@ -7,6 +7,7 @@ import hashlib
 import segno
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -49,7 +50,7 @@ def calendar_bytes(situations, url, today=None):
         due, day_after = days_after(start, deadline.days), days_after(start, deadline.days + 1)
         if day_after is None:
             continue  # no calendar can hold it (the guide refuses such dates; an editor's days could still do it)
-        counted_from = (_("Počítáno od %(date)s.") % {"date": f"{start.day}. {start.month}. {start.year}"})
+        counted_from = (_("Počítáno od %(date)s.") % {"date": date_format(start, "SHORT_DATE_FORMAT")})
         event = Event()
         event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())

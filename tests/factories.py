@@ -24,7 +24,7 @@ from services.models import (
     ServiceLegalReference,
     ServicePage,
 )
-from situations.models import SituationPage, TopicPage
+from situations.models import SituationPage, SituationStep, SituationStepService, TopicPage
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -119,3 +119,9 @@ class SituationFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Situace {n}")
     slug = factory.Sequence(lambda n: f"test-situace-{n}")
     summary = "Shrnutí."
+
+
+def step(title, services=(), **fields):
+    """An unsaved step that uses these services in this order, for a situation's `steps`."""
+    return SituationStep(title=title, service_uses=[SituationStepService(service=service) for service in services],
+                         **fields)

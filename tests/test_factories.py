@@ -4,7 +4,7 @@ import pytest
 
 from services.models import ServicePage
 from situations.models import SituationPage, SituationStep
-from tests.factories import CounterFactory, ServiceFactory, SituationFactory
+from tests.factories import CounterFactory, ServiceFactory, SituationFactory, step
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_a_plain_service_has_its_own_counter_and_one_fee():
 
 def test_a_situation_is_saved_with_the_rows_it_is_given():
     service = ServiceFactory()
-    situation = SituationFactory(steps=[SituationStep(title="Krok", services=[service])])
+    situation = SituationFactory(steps=[step("Krok", [service])])
     situation = SituationPage.objects.get(pk=situation.pk)
     assert situation.live and situation.get_parent().slug == "urad"
-    assert [[page.pk for page in step.services.all()] for step in situation.steps.all()] == [[service.pk]]
+    assert [[page.pk for page in row.chosen_services] for row in situation.steps.all()] == [[service.pk]]

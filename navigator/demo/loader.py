@@ -13,8 +13,10 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from wagtail.models import Page, Site
+from modelcluster.models import ClusterableModel, get_all_child_relations
+from wagtail.models import Orderable, Page, Site
 
+from booking.models import BookingHours, BookingSetup
 from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from navigator.address import align_default_site, host_and_port
 from navigator.models import OfficeSettings
@@ -46,6 +48,7 @@ from situations.models import (
     SituationRelated,
     SituationServiceCondition,
     SituationStep,
+    SituationStepService,
     TopicPage,
 )
 
@@ -53,7 +56,7 @@ from .models import LoadedRecord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
@@ -104,7 +107,7 @@ def read_catalog(data_dir=DATA_DIR):
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
-        "legal": read("legal.yaml"),
+        "legal": read("legal.yaml"), "booking": read("booking.yaml"),
     }
 
 
@@ -126,6 +129,16 @@ def audience_of(values):
 
 def terms(values):
     return ", ".join(values or [])
+
+
+def number_rows(instance):
+    """Give the page's orderable rows (and their own rows) their positions, as the edit form does."""
+    for relation in get_all_child_relations(instance):
+        for position, row in enumerate(getattr(instance, relation.get_accessor_name()).all()):
+            if isinstance(row, Orderable):
+                row.sort_order = position
+            if isinstance(row, ClusterableModel):
+                number_rows(row)
 
 
 class Loader:
@@ -178,6 +191,7 @@ class Loader:
         self.refresh_cache()
         self.load_pages("services", self.data["services"], ServicePage, service_index, self.apply_service)
         self.refresh_cache()
+        self.load_booking()
         topics = self.load_topics(home)
         situations = [(topic_slug, record) for topic_slug, records in self.data["situations"].items()
                       for record in records]
@@ -294,6 +308,39 @@ class Loader:
                 document.obtain_situation_id = wanted_id
                 document.save(update_fields=["obtain_situation"])
 
+    def load_booking(self):
+        """Booking setups, one per service and counter (the record's key is "service@counter")."""
+        records = self.data.get("booking") or []
+        for done, record in enumerate(records, 1):
+            key = f"{record['service']}@{record['counter']}"
+            service = self.lookup(ServicePage, record["service"], f"booking {key}")
+            counter = self.lookup(CounterPage, record["counter"], f"booking {key}")
+            existing = BookingSetup.objects.filter(service=service, counter=counter).first()
+            if self.is_current("booking", key, record, existing is not None):
+                self.report.unchanged += 1
+            else:
+                setup = existing or BookingSetup(service=service, counter=counter)
+                for name in ("slot_minutes", "desks", "days_ahead", "notice_hours", "walk_in_percent"):
+                    if name in record:
+                        setattr(setup, name, record[name])
+                setup.hours = [BookingHours(weekday=weekday, opens=opens, closes=closes)
+                               for weekday, opens, closes in self.weekly(record.get("hours"), f"booking {key}")]
+                setup.full_clean()
+                setup.save()
+                self.remember("booking", key, record, existing is None)
+            self.progress("booking", done, len(records))
+
+    @staticmethod
+    def weekly(hours, what):
+        """(weekday, opens, closes) from {po: ["08:00-12:00", ...], ...}."""
+        rows = []
+        for code, intervals in (hours or {}).items():
+            if code not in WEEKDAY_CODES:
+                raise DataError(f"{what}: unknown day '{code}' (use po, ut, st, ct, pa, so, ne)")
+            for interval in intervals:
+                rows.append((WEEKDAY_CODES[code], *parse_interval(interval)))
+        return rows
+
     # -- pages -------------------------------------------------------------------------------------
 
     def load_pages(self, kind, records, model, parent, apply, parents=None):
@@ -306,8 +353,13 @@ class Loader:
                 continue
             page = existing.get_latest_revision_as_object() if existing else model(slug=slug)
             apply(page, record)
+            number_rows(page)
+            # The rows are saved before the revision is taken, so the revision holds their ids and positions as
+            # an edit form would: the compare of an editor's later draft then matches them row for row.
             if existing is None:
                 (parents[slug] if parents else parent).add_child(instance=page)
+            else:
+                page.save()
             page.save_revision().publish()
             self.remember(kind, slug, record, existing is None or slug in self.new_shells)
             self.progress(kind, done, len(records))
@@ -338,6 +390,8 @@ class Loader:
                 self.new_shells.add(record["slug"])
 
     def apply_counter(self, page, record):
+        what = f"counter {record['slug']}"
+        page.department = self.lookup(Department, record["department"], what) if record.get("department") else None
         for name in ("title", "organisation", "street", "city"):
             setattr(page, name, record[name])
         page.postcode = str(record["postcode"])
@@ -347,14 +401,8 @@ class Loader:
         page.latitude = Decimal(str(record["latitude"])) if record.get("latitude") is not None else None
         page.longitude = Decimal(str(record["longitude"])) if record.get("longitude") is not None else None
         page.search_description = record.get("summary", "")
-        hours = []
-        for code, intervals in (record.get("hours") or {}).items():
-            if code not in WEEKDAY_CODES:
-                raise DataError(f"counter {record['slug']}: unknown day '{code}' (use po, ut, st, ct, pa, so, ne)")
-            for interval in intervals:
-                opens, closes = parse_interval(interval)
-                hours.append(OpeningHours(weekday=WEEKDAY_CODES[code], opens=opens, closes=closes))
-        page.opening_hours = hours
+        page.opening_hours = [OpeningHours(weekday=weekday, opens=opens, closes=closes)
+                              for weekday, opens, closes in self.weekly(record.get("hours"), f"counter {record['slug']}")]
         exceptions = []
         for row in record.get("exceptions") or []:
             day = row["date"] if isinstance(row["date"], date) else date.fromisoformat(row["date"])
@@ -420,7 +468,8 @@ class Loader:
             SituationStep(title=step["title"], text=step.get("text") or "", optional=bool(step.get("optional")),
                           urgent=bool(step.get("urgent")),
                           condition=self.condition(step, questions, what),
-                          services=[self.lookup(ServicePage, slug, what) for slug in step.get("services") or []])
+                          service_uses=[SituationStepService(service=self.lookup(ServicePage, slug, what))
+                                        for slug in step.get("services") or []])
             for step in record.get("steps") or []
         ]
         page.service_conditions = [

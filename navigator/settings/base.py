@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "editorial",
     "content_health",
     "feedback",
+    "booking",
     "opendata",
     "legal",
     "navigator",
@@ -138,6 +139,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Every transaction takes SQLite's write lock when it begins, so two that read and then write (booking the
+    # last place of a slot) wait for each other instead of failing on upgrade; waiting is bounded by timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every worker process, because the page cache (navigator/pagecache.py) keeps whole pages
@@ -172,6 +177,8 @@ USE_TZ = True
 # the site's plural forms and the admin's messages Wagtail ships in English only. Wagtail's /admin/jsi18n/ merges
 # djangojs.po into the admin's JavaScript catalog.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them ("1. 7. 2026", "1 July 2026", "1 липня 2026 р."): see navigator/formats.
+FORMAT_MODULE_PATH = ["navigator.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -244,30 +251,41 @@ LOGGING = {
     },
 }
 
-# Citizens' feedback (feedback/): a "no" with a comment is e-mailed to the page's department through this SMTP
-# server (dev prints mails, tests keep them in memory). Behind proxies that append to X-Forwarded-For, say how
-# many there are, so the rate limit counts clients rather than the proxy.
+# Outgoing mail (feedback to departments, booking confirmations and reminders) goes through this SMTP server;
+# `make run` (dev) writes .eml files to var/mail/ instead and tests keep mails in memory, unless EMAIL_BACKEND
+# says otherwise.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "navigator@localhost")
 
+# Booking a time at a counter (booking/): upcoming bookings one e-mail may hold per service, and how many
+# booking attempts one client may make in a period (requests, seconds).
+BOOKING_ACTIVE_LIMIT = int(os.environ.get("BOOKING_ACTIVE_LIMIT", "2"))
+BOOKING_RATE_LIMIT = (int(os.environ.get("BOOKING_RATE_LIMIT", "10")), 60 * 60)
 
-# How many days records that may hold personal data are kept (navigator/retention.py): `manage.py
-# purge_personal_data` deletes older ones and the privacy notice states the same periods. Each can be set from the
-# environment, e.g. RETENTION_FEEDBACK_COMMENTS_DAYS=180. Sessions end after SESSION_COOKIE_AGE and are deleted then.
-RETENTION_DEFAULT_DAYS = {
+
+# How many days each kind of record that may hold personal data is kept (navigator/retention.py): `manage.py
+# purge_personal_data` deletes (or anonymises) older ones and the privacy notice states the same periods. Each can be
+# set from the environment, e.g. RETENTION_FEEDBACK_COMMENTS_DAYS=180 (bookings: BOOKING_RETENTION_DAYS). Sessions
+# end after SESSION_COOKIE_AGE and are deleted then.
+PERSONAL_DATA_RETENTION_DEFAULT_DAYS = {
+    "booking": 30,  # after the appointment: name, e-mail and phone; the rest stays for the report and open data
     "feedback-comments": 365,  # a year of comments on what was unclear; the yes/no counts stay, without them
     "search-queries": 400,  # weekly counts of searches: a year and a season to compare with
     "opened-results": 400,
     "login-attempts": 90,  # django-axes: failed and successful sign-ins with address and browser
 }
-RETENTION_DAYS = {
-    key: int(os.environ.get(f"RETENTION_{key.upper().replace('-', '_')}_DAYS", days))
-    for key, days in RETENTION_DEFAULT_DAYS.items()
+PERSONAL_DATA_RETENTION_DAYS = {
+    key: int(os.environ.get("BOOKING_RETENTION_DAYS" if key == "booking"
+                            else f"RETENTION_{key.upper().replace('-', '_')}_DAYS", days))
+    for key, days in PERSONAL_DATA_RETENTION_DEFAULT_DAYS.items()
 }
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 60 * 60)))
 

@@ -11,6 +11,7 @@ DEBUG = env_bool("DEBUG", True)
 # instance's sessions and feedback tokens.
 SECRET_KEY = os.environ.get("SECRET_KEY") or secret.read_or_create(VAR_DIR / "secret-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Every outgoing mail becomes an .eml file in var/mail/ (EMAIL_FILE_PATH) that any mail program opens.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "navigator.mail.EmlFileBackend")
 # Serve static files straight from the source folders, so DEBUG=0 runs need no collectstatic.
 WHITENOISE_USE_FINDERS = True

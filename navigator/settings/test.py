@@ -14,5 +14,6 @@ WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Mails stay in memory, also in the gunicorn process of the browser tests: tests never reach a mail server.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mails stay in memory unless a test starts an SMTP server and says so: the browser tests' gunicorn site gets
+# EMAIL_BACKEND, EMAIL_HOST and EMAIL_PORT of the one tests/e2e/conftest.py runs.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")

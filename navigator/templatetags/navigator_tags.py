@@ -3,6 +3,9 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
+from services.hours import weekday_name
 
 register = template.Library()
 
@@ -14,14 +17,25 @@ def split(value):
 
 @register.filter
 def czk(amount):
-    """An amount in Czech crowns as people write it: '1 000 Kč', 'zdarma' for nothing."""
+    """An amount in Czech crowns as each language writes it: '1 000 Kč', 'CZK 1,000', '1 000 крон'; 'zdarma'
+    for nothing. The currency is a message, so a language can put it first or decline it with the number."""
     if amount is None:
         return ""
     amount = Decimal(amount)
     if amount == 0:
         return _("zdarma")
-    places = 0 if amount == amount.to_integral_value() else 2
-    return "%s\xa0Kč" % number_format(amount, places, use_l10n=True, force_grouping=True)
+    whole = amount == amount.to_integral_value()
+    number = number_format(amount, 0 if whole else 2, use_l10n=True, force_grouping=True)
+    if whole:
+        return ngettext("%(amount)s\xa0Kč", "%(amount)s\xa0Kč", int(amount)) % {"amount": number}
+    # A plural rule counts whole numbers; with a fraction Ukrainian says "2,50 крони" whatever the number.
+    return pgettext("částka s haléři", "%(amount)s\xa0Kč") % {"amount": number}
+
+
+@register.filter
+def weekday(value):
+    """The day's name in the visitor's language, as written inside a sentence ("pondělí", "Monday", "понеділок")."""
+    return weekday_name(value) if value else ""
 
 
 @register.simple_tag(takes_context=True)

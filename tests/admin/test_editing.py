@@ -36,7 +36,7 @@ def test_page_edit_screens_open_with_their_tabs(editor, model, slug, tabs):
 def test_situation_edit_screen_offers_services_per_step(editor):
     page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert 'name="steps-0-services"' in html
+    assert 'name="steps-0-service_uses-0-service"' in html
     assert "Služby (úkony) tohoto nebo jiného úřadu" in html
 
 

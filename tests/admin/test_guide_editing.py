@@ -99,3 +99,41 @@ def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, clien
     assert SituationPage.objects.get(pk=page.pk).steps.get(title=title).condition == "odkud = jina-obec, zahranici"
     html = client_cs.get(page.url, {"pruvodce": "1", "odkud": "v-obvodu"}).content.decode()
     assert title not in html
+
+
+@pytest.mark.parametrize("condition, message", [
+    ("odkud != v-obvodu, jina-obec, zahranici", "Vyloučili jste všechny volby otázky „Odkud se stěhujete?“"),
+    ("odkud = jina-obec; odkud = zahranici", "Podmínky u otázky „Odkud se stěhujete?“ si odporují"),
+    ("mam = pes; mam != pes", "Podmínky u otázky „Co se vás ještě týká?“ si odporují"),
+])
+def test_a_condition_nobody_can_meet_is_refused(editor, condition, message):
+    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+
+    def impossible(data):
+        data[f"steps-{step_index(data, 'Přihlaste psa u nového úřadu')}-condition"] = condition
+
+    response = edit(editor, page, impossible)
+    assert response.status_code == 200 and message in response.content.decode()
+
+
+def test_a_condition_may_use_a_question_added_in_the_same_edit(editor):
+    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+
+    def add_question_and_use_it(data):
+        index = int(data["questions-TOTAL_FORMS"])
+        data["questions-TOTAL_FORMS"] = str(index + 1)
+        data.update({f"questions-{index}-key": "deti", f"questions-{index}-text": "Stěhují se s vámi děti?",
+                     f"questions-{index}-options": "ano | Ano\nne | Ne", f"questions-{index}-ORDER": str(index + 1),
+                     f"questions-{index}-id": "", f"questions-{index}-DELETE": ""})
+        data[f"steps-{step_index(data, 'Přihlaste psa u nového úřadu')}-condition"] = "deti = ano"
+
+    assert edit(editor, page, add_question_and_use_it).status_code == 302
+
+
+def test_the_condition_field_is_a_builder_over_the_text(editor):
+    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    builder = soup.select_one("[data-condition-builder] input[name=steps-0-condition]")
+    assert builder is not None
+    assert "js/admin/condition-builder.js" in html

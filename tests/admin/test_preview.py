@@ -46,8 +46,12 @@ def append_row(data, prefix, fields):
 
 def with_unsaved_rows(editor, page, service):
     data = form_data(editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode())
+    step = data["steps-TOTAL_FORMS"]
     append_row(data, "steps", {"title": NEW_STEP, "text": rich_text("<p>Přijďte s občanským průkazem.</p>"),
-                               "services": [str(service.pk)], "condition": ""})
+                               "condition": ""})
+    data.update({f"steps-{step}-service_uses-{name}": value for name, value in
+                 (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"), ("MIN_NUM_FORMS", "0"), ("MAX_NUM_FORMS", "1000"))})
+    append_row(data, f"steps-{step}-service_uses", {"service": str(service.pk)})
     append_row(data, "service_conditions", {"service": str(service.pk), "condition": "odkud = zahranici"})
     append_row(data, "deadlines", {"title": NEW_DEADLINE, "description": "", "days": "30", "condition": ""})
     document_field = next(key for key in data if key.startswith("documents-0-document"))

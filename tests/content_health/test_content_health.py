@@ -11,7 +11,7 @@ from content_health import checks
 from content_health.checks import Kind
 from services.models import CounterPage, Department, OpeningHours, RequiredDocument, ServicePage
 from situations.models import SituationDocument, SituationFAQ, SituationPage, SituationRelated, SituationStep
-from tests.factories import ServiceFactory, SituationFactory
+from tests.factories import ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -118,8 +118,7 @@ def add_situations(count):
                                  how_to_apply=f'<p><a linktype="page" id="{related.pk}">x</a></p>')
         SituationFactory(
             conditions=f'<p><a linktype="page" id="{900000 + number}">x</a></p>',
-            steps=[SituationStep(title="Krok", text='<p><a linktype="page" id="1">x</a></p>',
-                                 services=[service])],
+            steps=[step("Krok", [service], text='<p><a linktype="page" id="1">x</a></p>')],
             documents=[SituationDocument(document=document)],
             faqs=[SituationFAQ(question="Otázka", answer="<p>Odpověď</p>")],
             related=[SituationRelated(situation=related)],

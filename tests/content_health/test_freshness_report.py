@@ -167,3 +167,15 @@ def test_citizens_see_when_a_service_was_last_reviewed(client_cs):
     ServicePage.objects.filter(pk=service.pk).update(last_reviewed=D(2026, 10, 5))
     html = client_cs.get(service.url).content.decode()
     assert "Aktualizováno 5. 10. 2026" in html
+
+
+def test_with_nothing_due_the_report_says_when_the_next_review_is(editor):
+    """The demo catalog was reviewed in November and December 2026: nothing is due, and the report says what
+    comes next instead of an empty table, and lists every page with its date under „Aktuální“."""
+    nearest = min(SituationPage.objects.live().exclude(review_due=None).values_list("review_due", flat=True))
+    assert nearest > TODAY + datetime.timedelta(days=30)
+    html = report(editor).content.decode()
+    assert f"Nejbližší kontrola je {nearest.day}. {nearest.month}. {nearest.year}" in html
+    current = report(editor, status="current")
+    listed = current.context["paginator"].count  # 50 a page
+    assert listed == SituationPage.objects.live().count() + ServicePage.objects.live().count()

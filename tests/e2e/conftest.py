@@ -1,5 +1,7 @@
 """Browser tests: the real site under gunicorn on a demo database of its own, driven by Debian's chromium."""
 
+import email
+import email.policy
 import os
 import shutil
 import socket
@@ -57,13 +59,50 @@ def site_database_url():
     run("DROP DATABASE IF EXISTS {} WITH (FORCE)")
 
 
+class Mailbox:
+    """Every message the site under test sent, as parsed e-mail messages, in order of arrival."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content,
+                                                      policy=email.policy.default))
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count, timeout=15):
+        """The first `count` messages, once they have arrived."""
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} mails, {len(self.messages)} arrived")
+            time.sleep(0.1)
+        return self.messages[:count]
+
+
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory, site_database_url):
+def mail_server():
+    """A real SMTP server (aiosmtpd) that the site under test sends its mail to through Django's SMTP backend."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox()
+    port = free_port()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    mailbox.port = port
+    yield mailbox
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory, site_database_url, mail_server):
     var_dir = tmp_path_factory.mktemp("site-var")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, **DEMO_PASSWORDS, "NAVIGATOR_VAR_DIR": str(var_dir),
-           "DJANGO_SETTINGS_MODULE": "navigator.settings.test", "SITE_URL": url}
+           "DJANGO_SETTINGS_MODULE": "navigator.settings.test", "SITE_URL": url,
+           "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
+           "EMAIL_PORT": str(mail_server.port), "EMAIL_USE_TLS": "false"}
     env.pop("DATABASE_URL", None)
     if site_database_url:
         env["DATABASE_URL"] = site_database_url

@@ -59,6 +59,8 @@ DESK_PAGES = {
     "front desk results": "/prepazka/?q=stěhování",
     "front desk situation": "/prepazka/situace/zmena-trvaleho-pobytu/?pruvodce=1&odkud=jina-obec&mam=pes",
     "front desk unknown situation": "/prepazka/situace/neexistuje/",
+    "front desk bookings": "/prepazka/objednavky/?den=2026-12-07",
+    "front desk bookings print": "/prepazka/objednavky/tisk/?den=2026-12-07",
 }
 
 

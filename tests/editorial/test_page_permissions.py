@@ -7,7 +7,7 @@ from wagtail.models import Page, get_page_models
 from editorial.models import DepartmentGroup, department_page_models
 from editorial.permissions import OwnedByContentManagersMixin
 from editorial.roles import Role
-from services.models import CounterPage, ServiceIndexPage, ServicePage
+from services.models import CounterIndexPage, CounterPage, ServiceIndexPage, ServicePage
 from situations.models import HomePage, SituationPage, TopicPage
 
 pytestmark = pytest.mark.django_db
@@ -66,11 +66,23 @@ def test_pages_without_a_department_belong_to_the_content_managers(editor, appro
     assert answers(orphan, manager) == EVERYTHING
 
 
-@pytest.mark.parametrize("model", [HomePage, TopicPage, ServiceIndexPage, CounterPage])
-def test_structural_pages_and_counters_are_the_content_managers(model, editor, approver, manager):
+@pytest.mark.parametrize("model", [HomePage, TopicPage, ServiceIndexPage, CounterIndexPage])
+def test_structural_pages_are_the_content_managers(model, editor, approver, manager):
     page = model.objects.first()
     assert answers(page, editor) == answers(page, approver) == NOTHING
     assert answers(page, manager)["can_edit"] and answers(page, manager)["can_publish"]
+
+
+def test_a_counter_is_kept_by_the_department_that_runs_it_and_another_offices_by_the_managers(
+        editor, approver, other_editor, manager):
+    own = CounterPage.objects.get(slug="klientske-centrum")
+    assert own.department.slug == "odbor-obcanskospravni"
+    assert answers(own, editor) == EDITOR and answers(own, approver) == EVERYTHING
+    assert answers(own, other_editor) == NOTHING
+    elsewhere = CounterPage.objects.get(slug="urad-prace")
+    assert elsewhere.department is None
+    assert answers(elsewhere, editor) == answers(elsewhere, approver) == NOTHING
+    assert answers(elsewhere, manager) == EVERYTHING
 
 
 def test_departments_add_their_pages_under_topics_and_the_catalog_but_nothing_else(editor, approver):
@@ -109,5 +121,5 @@ def test_every_page_type_of_the_site_narrows_its_permissions():
     assert not unguarded
 
 
-def test_department_owned_types_are_exactly_situations_and_services():
-    assert set(department_page_models()) == {SituationPage, ServicePage}
+def test_department_owned_types_are_exactly_situations_services_and_counters():
+    assert set(department_page_models()) == {SituationPage, ServicePage, CounterPage}

@@ -44,11 +44,11 @@ def test_the_accessibility_statement_has_every_part_of_the_template(client_cs):
 
 
 def test_the_privacy_notice_lists_what_is_kept_with_the_purge_commands_periods(client_cs, settings):
-    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "feedback-comments": 180}
+    settings.PERSONAL_DATA_RETENTION_DAYS = {**settings.PERSONAL_DATA_RETENTION_DAYS, "feedback-comments": 180}
     settings.SESSION_COOKIE_AGE = 8 * 60 * 60 * 24
     page = soup(client_cs.get(NOTICE))
     rows = {row["id"].removeprefix("uchovani-"): row for row in page.select("table.retention tbody tr")}
-    assert list(rows) == [record.key for record in retention.records()]
+    assert list(rows) == [record.key for record in retention.registered()]
     periods = {key: row.select_one(".retention__period").text for key, row in rows.items()}
     assert periods["feedback-comments"] == "180 dní"
     assert periods["sessions"] == "8 dní"

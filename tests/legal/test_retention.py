@@ -61,9 +61,9 @@ def purge(*args):
 def test_old_records_go_and_the_command_says_how_many(records):
     old_comment, new_comment = records
     output = purge()
-    for line in ("feedback-comments: 1 deleted (older than 365 days)", "search-queries: 1 deleted",
-                 "opened-results: 1 deleted", "login-attempts: 3 deleted (older than 90 days)",
-                 "sessions: 1 deleted (older than 14 days)", "Personal data purged: 7 records in total."):
+    for line in ("feedback-comments: 1 – Komentáře", "(older than 365 days", "search-queries: 1 –",
+                 "opened-results: 1 –", "login-attempts: 3 – Přihlášení", "(older than 90 days",
+                 "sessions: 1 – Relace", "(older than 14 days", "Personal data purged: 7 records in total."):
         assert line in output
     old_comment.refresh_from_db()
     assert old_comment.comment == "" and old_comment.useful is False and old_comment.reason_fees  # counts stay
@@ -81,24 +81,25 @@ def test_a_second_run_deletes_nothing(records):
 
 
 def test_the_periods_come_from_the_settings(records, settings):
-    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "feedback-comments": 30, "login-attempts": 365}
+    settings.PERSONAL_DATA_RETENTION_DAYS = {**settings.PERSONAL_DATA_RETENTION_DAYS,
+                                             "feedback-comments": 30, "login-attempts": 365}
     output = purge()
-    assert "feedback-comments: 2 deleted (older than 30 days)" in output
-    assert "login-attempts: 0 deleted (older than 365 days)" in output
+    assert "feedback-comments: 2 – " in output and "(older than 30 days" in output
+    assert "login-attempts: 0 – " in output and "(older than 365 days" in output
     assert not Feedback.objects.exclude(comment="").exists()
 
 
 def test_one_kind_alone_and_unknown_kinds(records):
     output = purge("--only", "sessions")
-    assert "sessions: 1 deleted" in output and "feedback-comments" not in output
+    assert "sessions: 1 – " in output and "feedback-comments" not in output
     with pytest.raises(CommandError, match="Unknown kind of record: bookings"):
         purge("--only", "bookings")
     listing = purge("--list")
-    assert [line.split(":")[0] for line in listing.splitlines()] == [record.key for record in retention.records()]
+    assert [line.split(":")[0] for line in listing.splitlines()] == [record.key for record in retention.registered()]
 
 
 def test_every_app_that_keeps_such_records_registered_them():
-    assert {record.key for record in retention.records()} >= {
+    assert {record.key for record in retention.registered()} >= {
         "feedback-comments", "search-queries", "opened-results", "login-attempts", "sessions"}
-    for record in retention.records():
-        assert str(record.label) and str(record.purpose) and "GDPR" in str(record.legal_basis)
+    for record in retention.registered():
+        assert str(record.description) and str(record.purpose) and "GDPR" in str(record.legal_basis)

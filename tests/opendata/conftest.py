@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph
 
 from situations.models import SituationDocument, SituationStep
-from tests.factories import ServiceFactory, SituationFactory
+from tests.factories import ServiceFactory, SituationFactory, step
 
 
 def download(client, url):
@@ -40,7 +40,7 @@ def grow_catalog():
         services = ServiceFactory.create_batch(size, complete=True)
         SituationFactory(
             audience="both",
-            steps=[SituationStep(title=f"Krok {n}", services=[service]) for n, service in enumerate(services)],
+            steps=[step(f"Krok {n}", [service]) for n, service in enumerate(services)],
             documents=[SituationDocument(document=service.documents.get().document) for service in services],
         )
         return services

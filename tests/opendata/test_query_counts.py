@@ -27,8 +27,10 @@ QUERIES = {
     "/id/datova-sada/sluzby": 3,
     # A file's schema comes from its declaration alone.
     "/otevrena-data/sluzby.csv-metadata.json": 0,
+    # The booking setups, their counters' hours and exceptions, their own hours, and the places taken.
+    "/otevrena-data/objednavani-kapacita.csv": 5,
     # The page counts the rows of every file and shows the first ones: the topics and page addresses too.
-    "/otevrena-data/": 20 + SITE_ROOT_PATHS_QUERIES,
+    "/otevrena-data/": 25 + SITE_ROOT_PATHS_QUERIES,
 }
 
 

@@ -13,7 +13,7 @@ from situations.models import (
     SituationStep,
 )
 from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
-from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory
+from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def build_situation(size):
     documents = RequiredDocumentFactory.create_batch(size)
     return SituationFactory(
         questions=[SituationQuestion(key="auto", text="Máte auto?", options="ano | Ano\nne | Ne")],
-        steps=[SituationStep(title=f"Krok {n}", services=[service], condition="auto = ano" if n % 2 else "")
+        steps=[step(f"Krok {n}", [service], condition="auto = ano" if n % 2 else "")
                for n, service in enumerate(services)],
         service_conditions=[SituationServiceCondition(service=services[0], condition="auto = ne")],
         documents=[SituationDocument(document=document) for document in documents],
@@ -43,11 +43,12 @@ def page_cache_off(settings):
 
 
 # One query each for the page, its steps with their services, fees, counters with hours and exceptions, forms,
-# documents, deadlines, legal references, FAQ, related situations, questions and service conditions, plus
+# documents, deadlines, legal references, FAQ, related situations, questions and service conditions, the
+# booking setups of its services (none here; with some, their hours and the places taken: booking.offers), plus
 # Wagtail's site, settings and the user bar, and Wagtail's site root paths from the shared cache twice: for the
 # links built with the request (breadcrumbs) and for the page's own address (the checklist's link).
 # The print sheet leaves out Wagtail's user bar and the breadcrumbs.
-SITUATION_QUERIES = 24 + 2 * SITE_ROOT_PATHS_QUERIES
+SITUATION_QUERIES = 25 + 2 * SITE_ROOT_PATHS_QUERIES
 PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES

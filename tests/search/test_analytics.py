@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 
 from search.models import OpenedResult, QueryStat
 from search.querylog import record, record_opened, week_of
-from search.reports import week_label
+from navigator.reports import week_label
 from services.models import ServicePage
 from situations.models import SituationPage
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES

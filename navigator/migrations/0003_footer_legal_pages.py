@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('navigator', '0001_initial'),
+        ('navigator', '0002_ratecounter'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

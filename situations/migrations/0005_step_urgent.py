@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('situations', '0002_guided_questions'),
+        ('situations', '0004_ordered_step_services'),
     ]
 
     operations = [
