@@ -6,6 +6,7 @@ needs them only when the visitor asks.
 
 from dataclasses import dataclass, field
 
+from navigator.visibility import visible
 from services.hours import hours_on, prague_today
 from services.models import CounterPage
 
@@ -22,13 +23,13 @@ class Today:
     others: list = field(default_factory=list)  # CounterToday: the rest; all of them when no situation is open
 
 
-def counters_today(first=()):
-    """Live counters with today's hours, those whose pks are in `first` apart.
+def counters_today(request, first=()):
+    """The counters the clerk may see with today's hours, those whose pks are in `first` apart.
 
     Three queries whatever the number of counters: the pages, their weekly hours and their exceptions.
     """
     today = prague_today()
-    counters = CounterPage.objects.live().order_by("title").prefetch_related("opening_hours", "exceptions")
+    counters = visible(CounterPage.objects.all(), request).order_by("title").prefetch_related("opening_hours", "exceptions")
     found = Today()
     for counter in counters:
         row = CounterToday(counter, hours_on(today, counter.opening_hours.all(), counter.exceptions.all()))

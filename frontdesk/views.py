@@ -25,7 +25,7 @@ def _results_context(request):
 @clerk_required
 def home(request):
     context = _results_context(request)
-    context.update(page_title=_("Přepážka"), counters=counters_today(), autofocus_search=True)
+    context.update(page_title=_("Přepážka"), counters=counters_today(request), autofocus_search=True)
     return render(request, "frontdesk/home.html", context)
 
 
@@ -47,7 +47,7 @@ def _situation_or_not_found(request, slug):
 
 def _not_found(request, slug, title, heading):
     shown = "".join(character for character in slug[:80] if character.isprintable())
-    context = {"page_title": title, "heading": heading, "slug": shown, "counters": counters_today(),
+    context = {"page_title": title, "heading": heading, "slug": shown, "counters": counters_today(request),
                "autofocus_search": True}
     return render(request, "frontdesk/not_found.html", context, status=404)
 
@@ -62,7 +62,7 @@ def situation(request, slug):
     context = checklist_for_request(page, request)
     first = {counter.pk for counter in context["situation"].offices}
     context.update(page=page, page_title=_("%(title)s – přepážka") % {"title": page.title},
-                   counters=counters_today(first))
+                   counters=counters_today(request, first))
     return render(request, "frontdesk/situation.html", context)
 
 
@@ -93,5 +93,5 @@ def service(request, slug):
         return _not_found(request, slug, _("Služba nenalezena"), _("Tuto službu jsme nenašli"))
     context = page.get_context(request)
     first = {counter.pk for counter in context["service_counters"]}
-    context.update(page_title=_("%(title)s – přepážka") % {"title": page.title}, counters=counters_today(first))
+    context.update(page_title=_("%(title)s – přepážka") % {"title": page.title}, counters=counters_today(request, first))
     return render(request, "frontdesk/service.html", context)

@@ -146,5 +146,5 @@ class PublishedContent:
     @cached_property
     def latest_change(self):
         """When a situation, service or counter was last published (one query), or None for an empty catalog."""
-        pages = Page.objects.live().type(SituationPage, ServicePage, CounterPage)
+        pages = visible(Page.objects.type(SituationPage, ServicePage, CounterPage))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]
