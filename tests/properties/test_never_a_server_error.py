@@ -27,15 +27,42 @@ PARAMS = st.lists(st.tuples(NAMES, TEXT), max_size=6)
 # Derandomized: the same examples on every run, so CI never turns red by chance; raise max_examples locally to explore.
 EXAMPLES = settings(max_examples=20, derandomize=True, database=None, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# Every kind of public URL: pages of each type, what a situation takes along, the plan, search, open data, the APIs,
+# booking and the legal pages.
 ENTRY_POINTS = [
+    "/",
+    "/bydleni/",
     "/hledat/",
+    "/hledat/otevrit/",
     "/api/search/",
     "/api/search/autocomplete/",
+    "/api/v2/pages/",
+    "/api/v2/departments/",
     "/sluzby/",
+    "/sluzby/vydani-cestovniho-pasu/",
+    "/pracoviste/",
+    "/pracoviste/klientske-centrum/",
     "/bydleni/zmena-trvaleho-pobytu/",
     "/bydleni/zmena-trvaleho-pobytu/tisk/",
+    "/bydleni/zmena-trvaleho-pobytu/kalendar/",
     "/plan/",
     "/plan/tisk/",
+    "/plan/kalendar/",
+    "/otevrena-data/",
+    "/otevrena-data/sluzby.csv",
+    "/sitemap.xml",
+    "/objednani/vydani-cestovniho-pasu/",
+    "/objednani/vydani-cestovniho-pasu/klientske-centrum/",
+    "/prohlaseni-o-pristupnosti/",
+    "/ochrana-osobnich-udaju/",
+    "/zpetna-vazba/dekujeme/",
+]
+DESK_ENTRY_POINTS = [
+    "/prepazka/",
+    "/prepazka/vysledky/",
+    "/prepazka/situace/zmena-trvaleho-pobytu/",
+    "/prepazka/situace/zmena-trvaleho-pobytu/tisk/",
+    "/prepazka/sluzba/vydani-cestovniho-pasu/",
 ]
 
 
@@ -52,6 +79,13 @@ def test_random_parameters_never_cause_a_server_error(client_cs, path, params):
     response = get(client_cs, path, params)
     if path.startswith("/api/") and response.status_code == 200:
         json.loads(response.content)
+
+
+@pytest.mark.parametrize("path", DESK_ENTRY_POINTS)
+@EXAMPLES
+@given(params=PARAMS)
+def test_random_parameters_at_the_front_desk_never_cause_a_server_error(clerk_client, path, params):
+    get(clerk_client, path, params)
 
 
 @EXAMPLES
