@@ -289,3 +289,15 @@ def test_editors_without_the_permission_are_refused(client_cs):
     response = client_cs.get(reverse("search_querystat_report"))
     assert response.status_code == 200
     assert "řidičský průkaz" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_report_cuts_long_queries_but_the_export_keeps_them(superuser_client):
+    """A row logged before queries were capped at 100 characters cannot stretch the report's table."""
+    long_query = "parkovací karta pro rezidenty " * 6
+    QueryStat.objects.create(week=querylog.week_of(), query=long_query, count=1)
+    html = superuser_client.get(reverse("search_querystat_report")).content.decode()
+    assert long_query[:59] + "…" in html and long_query not in html
+    response = superuser_client.get(reverse("search_querystat_report"), {"export": "csv"})
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert long_query.strip() in export
