@@ -23,7 +23,8 @@ What it does, and why it is a fair measure of the backend:
   backend's vocabulary once, as a long-running server process would), then every query is timed once
   through `DatabaseBackend().search()` with its default page size.
 
-It prints median and p95 per size and the ratio p95(largest)/p95(smallest). Targets (issue 3, point 9):
+It prints the index build time, median and p95 per size, the process's peak resident memory after each size (what
+a worker holding that index's vocabulary needs), and the ratio p95(largest)/p95(smallest). Targets (issue 3, point 9):
 p95 <= 50 ms at 10,000 documents and a ratio <= 3.
 """
 
@@ -32,6 +33,7 @@ import html
 import os
 import random
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -355,7 +357,7 @@ def main():
         setup_django(directory, args.database_url)
         queries = mixed_queries(generate_catalog(min(1000, max(args.sizes))), args.queries)
         p95s = {}
-        print(f"{'documents':>10} {'index s':>8} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+        print(f"{'documents':>10} {'index s':>8} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'peak RSS MB':>12}")
         for size in args.sizes:
             profile = None
             if args.profile and size == max(args.sizes):
@@ -364,8 +366,9 @@ def main():
                 profile = cProfile.Profile()
             built, samples, by_kind = measure(size, queries, profile)
             p95s[size] = percentile(samples, 0.95)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kilobytes
             print(f"{size:>10} {built:>8.1f} {statistics.median(samples):>10.1f} {p95s[size]:>8.1f} "
-                  f"{max(samples):>8.1f}")
+                  f"{max(samples):>8.1f} {peak:>12.0f}")
             if args.by_kind:
                 for name, values in sorted(by_kind.items()):
                     print(f"{'':>10} {name:>14} n={len(values):<3} median {statistics.median(values):6.1f} "

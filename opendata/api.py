@@ -12,8 +12,10 @@ database, ordering or filtering by a to-many relation, an overlong search.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -224,7 +226,14 @@ class CatalogPagesAPIViewSet(CzechAPIViewSetMixin, PagesAPIViewSet):
             raise BadRequestError(str(error)) from error
         if site is None:
             return Page.objects.none()
-        return visible(Page.objects.descendant_of(site.root_page, inclusive=True), self.request)
+        # With Wagtail's i18n, the root's translations head the other languages' trees, as in Wagtail's own API.
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots += list(site.root_page.get_translations())
+        in_trees = Q()
+        for root in roots:
+            in_trees |= Q(path__startswith=root.path)
+        return visible(Page.objects.filter(in_trees), self.request)
 
 
 class SnippetAPIViewSet(CzechAPIViewSetMixin, BaseAPIViewSet):

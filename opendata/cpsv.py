@@ -31,7 +31,7 @@ from services import hours
 from services.models import ApplicationForm, Audience, Channel
 
 from . import identifiers, vocabularies
-from .jsonld import Graph, compact, cs, ref, schema_day, typed
+from .jsonld import Graph, compact, cs, in_languages, ref, schema_day, typed
 
 CONTEXT = {
     "cpsv": "http://purl.org/vocab/cpsv#",
@@ -85,6 +85,10 @@ class GraphBuilder:
         self.nodes = self.graph.nodes
         self.add = self.graph.add
         self.document = self.graph.document
+
+    def labels(self, page, field):
+        """A page's text in Czech and in each language it is translated to (@cs, @en, @uk)."""
+        return in_languages(getattr(page, field), self.published.translated(page, field))
 
     # -----------------------------------------------------------------------------------------------------
 
@@ -187,8 +191,8 @@ class GraphBuilder:
             "@id": identifiers.uri("counter", counter.slug),
             "@type": "cv:Channel",
             "dct:identifier": counter.slug,
-            "dct:title": cs(counter.title),
-            "dct:description": cs(counter.summary) if counter.summary else None,
+            "dct:title": self.labels(counter, "title"),
+            "dct:description": self.labels(counter, "summary") if counter.summary else None,
             "dct:type": ref(channel_type_uri(Channel.IN_PERSON)),
             "cv:ownedBy": ref(self.add_organisation(counter.organisation)) if counter.organisation else None,
             "locn:address": address,
@@ -320,8 +324,8 @@ class GraphBuilder:
             "@id": identifiers.uri("service", service.slug),
             "@type": "cpsv:PublicService",
             "dct:identifier": service.slug,
-            "dct:title": cs(service.title),
-            "dct:description": cs(service.summary),
+            "dct:title": self.labels(service, "title"),
+            "dct:description": self.labels(service, "summary"),
             "dcat:keyword": [cs(term.strip()) for term in service.lay_terms.split(",") if term.strip()],
             "cv:hasCompetentAuthority": ref(authority),
             "cv:hasChannel": [ref(uri) for uri in dict.fromkeys(channel_uris)],
@@ -344,13 +348,13 @@ class GraphBuilder:
         topic_uri = None
         if topic is not None:
             topic_uri = self.add({"@id": identifiers.uri("topic", topic.slug), "@type": "skos:Concept",
-                                  "skos:prefLabel": cs(topic.title)})
+                                  "skos:prefLabel": self.labels(topic, "title")})
         return self.add({
             "@id": identifiers.uri("situation", situation.slug),
             "@type": types,
             "dct:identifier": situation.slug,
-            "dct:title": cs(situation.title),
-            "dct:description": cs(situation.summary),
+            "dct:title": self.labels(situation, "title"),
+            "dct:description": self.labels(situation, "summary"),
             "dct:type": ref(topic_uri) if topic_uri else None,
             "cv:hasRelatedService": [ref(identifiers.uri("service", service.slug))
                                      for service in self.published.services_of(situation)],

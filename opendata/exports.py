@@ -176,6 +176,11 @@ def page_columns(kind):
                value=lambda page, published: page.title, required=True),
         Column(name="url", titles=(_("Adresa stránky"), "Web page"), description=_("Adresa stránky na webu."),
                value=lambda page, published: published.page_url(page), datatype="anyURI"),
+        Column(name="jazyk", titles=(_("Jazyk"), "Language"),
+               description=_("Jazyk záznamu jako kód ISO 639-1: cs (čeština), en (angličtina), uk (ukrajinština)."),
+               value=lambda page, published: page.locale.language_code, datatype={"base": "string",
+                                                                                  "format": "[a-z]{2}"},
+               required=True),
     )
 
 

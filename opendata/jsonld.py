@@ -6,7 +6,12 @@ The CPSV-AP graph, the DCAT-AP description and the schema.org blocks on pages ar
 these, so they read the same way and an empty value never reaches a consumer as "" or [].
 """
 
+from django.utils import translation
+from django.utils.functional import Promise
+
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# The languages a text is labelled in besides Czech and English, when the site's catalogs translate it.
+OTHER_LANGUAGES = ("uk",)
 
 
 def cs(text):
@@ -19,9 +24,29 @@ def en(text):
     return {"@value": str(text), "@language": "en"}
 
 
+def tagged(text, language):
+    return {"@value": str(text), "@language": language}
+
+
 def texts(czech, english):
-    """The same text in Czech and English, Czech first; English left out when there is none."""
-    return [cs(czech)] + ([en(english)] if english else [])
+    """The same text in Czech and English, Czech first; English left out when there is none. A Czech text still
+    to be translated (a lazy message of the interface) is labelled in Ukrainian too where the catalog has it."""
+    labels = [cs(czech)] + ([en(english)] if english else [])
+    if isinstance(czech, Promise):
+        source = str(czech)
+        for language in OTHER_LANGUAGES:
+            with translation.override(language):
+                translated = str(czech)
+            if translated != source:
+                labels.append(tagged(translated, language))
+    return labels
+
+
+def in_languages(czech, translations):
+    """A Czech text and its translations ({language: text}), each tagged, Czech first; empty ones left out.
+    Untranslated, it is the Czech string alone, as a single value."""
+    others = [tagged(text, language) for language, text in sorted(translations.items()) if text]
+    return [cs(czech), *others] if others else cs(czech)
 
 
 def ref(uri):

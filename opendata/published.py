@@ -7,6 +7,9 @@ asks for it, with everything it needs prefetched, so an export costs the same nu
 catalog holds ten services or ten thousand. Addresses are the site's own (SITE_URL), whatever host was asked.
 """
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
 from wagtail.models import Page
@@ -41,7 +44,7 @@ class PublishedContent:
         steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            visible(SituationPage.objects.all()).select_related("department").order_by("slug")
+            visible(SituationPage.objects.all()).select_related("department", "locale").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
         return list(pages)
@@ -51,7 +54,7 @@ class PublishedContent:
         counters = visible(CounterPage.objects.all()).only("id", "slug", "title", "path").order_by("title")
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            visible(ServicePage.objects.all()).select_related("department").order_by("slug")
+            visible(ServicePage.objects.all()).select_related("department", "locale").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
@@ -60,7 +63,9 @@ class PublishedContent:
 
     @cached_property
     def counters(self):
-        return list(visible(CounterPage.objects.all()).order_by("slug").prefetch_related("opening_hours", "exceptions"))
+        pages = (visible(CounterPage.objects.all()).select_related("locale").order_by("slug")
+                 .prefetch_related("opening_hours", "exceptions"))
+        return list(pages)
 
     @cached_property
     def documents(self):
@@ -135,6 +140,25 @@ class PublishedContent:
 
     # -----------------------------------------------------------------------------------------------------
     # Addresses and dates
+
+    @cached_property
+    def _translations(self):
+        """{translation key: {language: live page}} of the published pages' versions in other languages, read in
+        one query per page type (none without Wagtail's i18n, where a page has no translations)."""
+        if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            return {}
+        pages = [*self.situations, *self.services, *self.counters, *self.topics.values()]
+        found = defaultdict(dict)
+        translated = (visible(Page.objects.filter(translation_key__in={page.translation_key for page in pages}))
+                      .exclude(locale__language_code=settings.LANGUAGE_CODE).select_related("locale").specific())
+        for page in translated:
+            found[page.translation_key][page.locale.language_code] = page
+        return found
+
+    def translated(self, page, field):
+        """{language: the field's text in that language's live version of the page} (where it is translated)."""
+        return {language: getattr(version, field, "")
+                for language, version in self._translations.get(page.translation_key, {}).items()}
 
     def page_url(self, page):
         """The page's full address at the site's address."""

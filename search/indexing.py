@@ -71,6 +71,7 @@ def affected_by(page):
     pages = [page]
     if isinstance(page, ServicePage):
         pages += list(situations_using([page]))
+        pages += list(page.counters.all())  # a counter's document names the services done there
     return pages
 
 

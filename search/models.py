@@ -30,6 +30,7 @@ class IndexedDocument(models.Model):
     audience = models.CharField(max_length=20, blank=True)
     topic = models.CharField(max_length=100, blank=True)
     department = models.CharField(max_length=100, blank=True)
+    language = models.CharField(max_length=10, default="cs", db_index=True)  # the page's; its terms are in it
     length = models.PositiveIntegerField(default=0)
     # The document's terms for PostgreSQL's full-text search (search.backends.postings); empty elsewhere.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -45,12 +46,14 @@ class IndexedTerm(models.Model):
     """
 
     document = models.ForeignKey(IndexedDocument, on_delete=models.CASCADE, related_name="terms")
+    # The document's language, repeated here so each language's postings are read without a join.
+    language = models.CharField(max_length=10, default="cs")
     term = models.CharField(max_length=100)
     weight = models.FloatField()
 
     class Meta:
-        # Postings are read per term, strongest first.
-        indexes = [models.Index(fields=["term", "-weight"], name="search_term_weight_idx")]
+        # Postings are read per language and term, strongest first.
+        indexes = [models.Index(fields=["language", "term", "-weight"], name="search_lang_term_weight_idx")]
 
 
 @register_snippet

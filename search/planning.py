@@ -6,18 +6,21 @@ for the last word of an autocomplete), and, when nothing of that is in the vocab
 typo. Both backends rank the same plan, so synonyms, prefixes and typos behave the same in both.
 
 The vocabulary is that of the database index, which is written beside every backend (Elasticsearch's too, see
-search.backends.fallback); each process keeps it until the index changes.
+search.backends.fallback); each process keeps it until the index changes. Each language has its own: a query is
+planned once per language the index holds, with that language's analysis, synonyms and vocabulary, and each
+plan finds the documents of its language (search.ranking then puts the visitor's language first).
 """
 
 import bisect
 import math
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .analysis import analyze
+from .analysis import DEFAULT_LANGUAGE, analyze
 from .backends import postings
 from .models import IndexedDocument, IndexState
 from .synonyms import expand_groups
@@ -28,13 +31,15 @@ MIN_PREFIX = 4
 
 @dataclass
 class Vocabulary:
-    """What a process keeps of the index between queries: term frequencies and each document's facets."""
+    """What a process keeps of one language's index between queries: term frequencies, each document's facets."""
 
     version: int
     document_count: int
     frequencies: dict
     sorted_terms: list = field(default_factory=list)
-    documents: dict = field(default_factory=dict)  # document id -> {type, audience, topic, department, title}
+    # document id -> {type, audience, topic, department, title, language}, every language's (one dict, shared)
+    documents: dict = field(default_factory=dict)
+    language: str = DEFAULT_LANGUAGE
 
     def idf(self, value):
         frequency = self.frequencies.get(value, 0)
@@ -66,25 +71,47 @@ class Vocabulary:
         return best[0]
 
 
-_vocabulary = None
+@dataclass
+class Vocabularies:
+    """Every language's Vocabulary of one version of the index, and the documents' facets they share."""
+
+    version: int
+    documents: dict
+    languages: dict  # language -> Vocabulary
+
+    def __getitem__(self, language):
+        return self.languages[language]
+
+    def get(self, language):
+        return self.languages.get(language) or Vocabulary(self.version, 0, {}, [], self.documents, language)
+
+
+_vocabularies = None
 _vocabulary_lock = threading.Lock()
+FACET_FIELDS = ("type", "audience", "topic", "department", "title", "language")
 
 
-def vocabulary():
-    """The index's vocabulary, reloaded only when the index has changed since this process last read it."""
-    global _vocabulary
+def vocabularies():
+    """The index's vocabularies, reloaded only when the index has changed since this process last read it."""
+    global _vocabularies
     version = IndexState.current()
-    if _vocabulary is None or _vocabulary.version != version:
+    if _vocabularies is None or _vocabularies.version != version:
         with _vocabulary_lock:
             frequencies = postings.store().frequencies()
-            documents = {
-                doc_id: {"type": result_type, "audience": audience, "topic": topic, "department": department,
-                         "title": title}
-                for doc_id, result_type, audience, topic, department, title in IndexedDocument.objects.values_list(
-                    "id", "type", "audience", "topic", "department", "title").iterator(chunk_size=5000)
-            }
-            _vocabulary = Vocabulary(version, len(documents), frequencies, sorted(frequencies), documents)
-    return _vocabulary
+            documents = {row[0]: dict(zip(FACET_FIELDS, row[1:])) for row in IndexedDocument.objects.values_list(
+                "id", *FACET_FIELDS).iterator(chunk_size=5000)}
+            counts = defaultdict(int)
+            for meta in documents.values():
+                counts[meta["language"]] += 1
+            languages = {language: Vocabulary(version, counts[language], terms, sorted(terms), documents, language)
+                         for language, terms in frequencies.items()}
+            _vocabularies = Vocabularies(version, documents, languages)
+    return _vocabularies
+
+
+def vocabulary(language=DEFAULT_LANGUAGE):
+    """One language's vocabulary of the index."""
+    return vocabularies().get(language)
 
 
 @dataclass
@@ -92,6 +119,7 @@ class QueryPlan:
     terms: list  # the query's own terms, one group each
     variants: dict  # group index -> {variant term: factor}
     corrections: dict  # query term -> corrected vocabulary term
+    language: str = DEFAULT_LANGUAGE
 
     @property
     def all_terms(self):
@@ -99,7 +127,9 @@ class QueryPlan:
 
 
 def plan_query(text, vocab, prefix_last=False):
-    own = list(dict.fromkeys(analyze(text)))
+    """The query's plan in the vocabulary's language."""
+    language = vocab.language
+    own = list(dict.fromkeys(analyze(text, language)))
     variants, corrections = {}, {}
     for index, value in enumerate(own):
         group = {}
@@ -115,9 +145,16 @@ def plan_query(text, vocab, prefix_last=False):
                 group[corrected] = FUZZY
                 corrections[value] = corrected
         variants[index] = group
-    for triggers, extra in expand_groups(own):
+    for triggers, extra in expand_groups(own, language):
         for index in triggers:
             for value in extra:
                 if value in vocab.frequencies:
                     variants[index].setdefault(value, SYNONYM)
-    return QueryPlan(own, variants, corrections)
+    return QueryPlan(own, variants, corrections, language)
+
+
+def plan_languages(text, vocabs, prefix_last=False):
+    """{language: QueryPlan} for each language of the index where the query finds any term to look for."""
+    plans = {language: plan_query(text, vocab, prefix_last=prefix_last)
+             for language, vocab in vocabs.languages.items()}
+    return {language: plan for language, plan in plans.items() if plan.all_terms}

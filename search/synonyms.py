@@ -1,11 +1,13 @@
-"""The shared synonym file, read once, applied to analysed query terms."""
+"""The synonym files, one per language, read once each, applied to analysed query terms of that language."""
 
 from functools import lru_cache
 from pathlib import Path
 
-from .analysis import analyze
+from .analysis import DEFAULT_LANGUAGE, analyze
 
-SYNONYM_FILE = Path(__file__).resolve().parent / "synonyms.txt"
+SYNONYM_DIR = Path(__file__).resolve().parent
+SYNONYM_FILE = SYNONYM_DIR / "synonyms.txt"  # Czech
+SYNONYM_FILES = {"cs": SYNONYM_FILE, "en": SYNONYM_DIR / "synonyms-en.txt", "uk": SYNONYM_DIR / "synonyms-uk.txt"}
 
 
 def parse_rules(lines):
@@ -25,13 +27,19 @@ def parse_rules(lines):
     return rules
 
 
-@lru_cache(maxsize=1)
-def analysed_rules():
-    """Each rule as (tuples of left-hand terms, tuples of right-hand terms)."""
-    with open(SYNONYM_FILE, encoding="utf-8") as handle:
+@lru_cache(maxsize=None)
+def analysed_rules(language=DEFAULT_LANGUAGE):
+    """Each rule of the language's file as (tuples of left-hand terms, tuples of right-hand terms)."""
+    path = SYNONYM_FILES.get(language)
+    if path is None:
+        return []
+    with open(path, encoding="utf-8") as handle:
         rules = parse_rules(handle)
-    return [([tuple(analyze(p)) for p in left if analyze(p)], [tuple(analyze(p)) for p in right if analyze(p)])
-            for left, right in rules]
+
+    def terms(phrase):
+        return tuple(analyze(phrase, language))
+
+    return [([terms(p) for p in left if terms(p)], [terms(p) for p in right if terms(p)]) for left, right in rules]
 
 
 def _positions(terms, phrase):
@@ -42,12 +50,12 @@ def _positions(terms, phrase):
     return None
 
 
-def expand_groups(terms):
+def expand_groups(terms, language=DEFAULT_LANGUAGE):
     """For each rule a query triggers: the positions of the query terms that triggered it, and the extra
     terms it adds (never the query's own)."""
     own = set(terms)
     groups = []
-    for left, right in analysed_rules():
+    for left, right in analysed_rules(language):
         for phrase in left:
             positions = _positions(terms, phrase)
             if positions is not None:

@@ -16,7 +16,7 @@ from .facets import FACETS
 from .models import IndexedDocument
 from .query import clean_query
 from .result_types import ResultType
-from .run import PAGE_SIZE, run_search
+from .run import PAGE_SIZE, run_search, visitor_language
 
 
 def _facet_options(filterset, facets):
@@ -36,7 +36,7 @@ def _facet_options(filterset, facets):
 def search(request):
     run = run_search(request.GET)
     context = {"query": run.query, "notices": run.notices, "results": run.results, "page_title": _("Hledání"),
-               "type_labels": dict(ResultType.choices)}
+               "type_labels": dict(ResultType.choices), "visitor_language": run.language}
     if run.results is not None:
         context["page_obj"] = run.paginator.get_page(run.page_number)
         links = result_links.open_urls(run.query, [hit.page_id for hit in run.results.hits],
@@ -55,6 +55,7 @@ def search_api(request):
     errors = {name: [str(error) for error in errors] for name, errors in run.filterset.errors.items()}
     payload = {
         "query": run.query,
+        "language": run.language,
         "total": results.total if results else 0,
         "page": run.page_number,
         "results": [hit.as_json() for hit in results.hits] if results else [],
@@ -70,7 +71,8 @@ def search_api(request):
 @require_GET
 def autocomplete_api(request):
     query, _notices = clean_query(request.GET.get("q", ""))
-    suggestions = get_backend().autocomplete(query) if len(query) >= 2 else []
+    language = visitor_language(request.GET.get("lang"))
+    suggestions = get_backend().autocomplete(query, language=language) if len(query) >= 2 else []
     if suggestions:
         # The link that counts an opening needs the page id, which backends do not return with suggestions:
         # one indexed query finds it (the database index is kept up to date whichever backend answers).

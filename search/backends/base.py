@@ -3,6 +3,8 @@
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
 
+from ..analysis import DEFAULT_LANGUAGE
+
 
 @dataclass
 class SearchDocument:
@@ -19,6 +21,7 @@ class SearchDocument:
     audience: str = ""
     topic: str = ""
     department: str = ""
+    language: str = DEFAULT_LANGUAGE  # the page's language; its text is analysed in it
 
 
 @dataclass
@@ -31,6 +34,7 @@ class SearchHit:
     score: float
     highlight: str
     page_id: int = 0
+    language: str = DEFAULT_LANGUAGE
 
     def as_json(self):
         data = asdict(self)
@@ -74,9 +78,10 @@ class SearchBackend(ABC):
         """Replace the whole index with these documents; progress(done) is called as they go in."""
 
     @abstractmethod
-    def search(self, query, filters=None, offset=0, limit=10):
-        """SearchResults for a query, SearchFilters applied, one page of hits."""
+    def search(self, query, filters=None, offset=0, limit=10, language=""):
+        """SearchResults for a query in every language, SearchFilters applied, one page of hits; the visitor's
+        `language` ranks first."""
 
     @abstractmethod
-    def autocomplete(self, prefix, limit=8):
-        """Suggestions for what is being typed: [{title, url, type}]."""
+    def autocomplete(self, prefix, limit=8, language=""):
+        """Suggestions for what is being typed: [{title, url, type, language}]."""

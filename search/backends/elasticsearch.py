@@ -1,15 +1,18 @@
 """The Elasticsearch backend: our analysis and ranking, Elasticsearch's index, filters, facets and paging.
 
 **One analysis, ours.** A document goes in with the terms search.analysis made of it and the weight it holds
-each with (search.ranking.term_weights), per language: `cs.terms` (keywords, to match) and `cs.weights` (rank
-features, to score). Elasticsearch analyses nothing, so accented and unaccented Czech, stop words and
+each with (search.ranking.term_weights), in the field set of its page's language: `cs.terms` (keywords, to
+match) and `cs.weights` (rank features, to score), `en.terms` and `en.weights` for an English page, `uk.…` for a
+Ukrainian one. Elasticsearch analyses nothing, so accented and unaccented Czech, stop words and
 multi-word synonyms behave as in the database backend by construction, and no plugin or analyzer is needed.
 A query is the plan of search.planning (synonyms, prefixes, typo corrections: the same plan the database backend
 ranks): each variant term is a `rank_feature` clause scoring factor × IDF × the document's weight, two
 `function_score` layers multiply by the share of the query's words matched (squared), a third by the page's
 type, and the results under search.ranking.RELATIVE_CUTOFF of the best are left out (`min_score`, after one
 small request for the best score). Highlights and "did you mean" come from search.highlighting, as in the
-database backend. Another language adds its own field set (`en.terms`, `en.weights`) beside `cs`.
+database backend. A query is planned once per language (search.planning.plan_languages): each language's plan
+is one `should` clause over that language's fields, so a document is scored by the plan of its own language,
+and the visitor's language is multiplied by search.ranking.LANGUAGE_BOOST.
 
 **The alias.** Searches and writes go through the alias "navigator-search"; each rebuild fills a new index
 ("navigator-search-<timestamp>"), moves the alias in one atomic `_aliases` call and then drops the old index
@@ -26,23 +29,21 @@ from datetime import datetime, timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 
 from .. import facets as facet_rules
-from ..analysis import LANGUAGE, words
+from ..analysis import LANGUAGES, words
 from ..facets import FACETS
 from ..highlighting import highlight, suggestion
-from ..planning import plan_query, vocabulary
-from ..ranking import RELATIVE_CUTOFF, TYPE_BOOSTS, pinned_page_ids, term_weights
+from ..planning import plan_languages, vocabularies
+from ..ranking import LANGUAGE_BOOST, RELATIVE_CUTOFF, pinned_page_ids, term_weights, type_boosts
 from .base import SearchBackend, SearchFilters, SearchHit, SearchResults
 
 logger = logging.getLogger("search")
 
 ALIAS = "navigator-search"
-PIN_BOOST = 1_000_000
+PIN_BOOST = 1_000_000_000  # above any score, the visitor's language boost included
 MAX_REQUEST_TIMEOUT = 1.0  # seconds: a citizen waits no longer for Elasticsearch before the fallback answers
-KEYWORDS = ("type", "slug", "audience", "topic", "department", "url", "title")
+KEYWORDS = ("type", "slug", "audience", "topic", "department", "url", "title", "language")
 STORED_TEXT = ("summary", "lay_terms", "body")  # kept for highlights, never searched by Elasticsearch
-TYPE_FUNCTIONS = [{"filter": {"term": {"type": str(result_type)}}, "weight": weight}
-                  for result_type, weight in TYPE_BOOSTS.items()]
-SHOWN = ["page_id", "type", "slug", "title", "url", "summary", "lay_terms", "body"]
+SHOWN = ["page_id", "type", "slug", "title", "url", "summary", "lay_terms", "body", "language"]
 
 
 class RebuildError(Exception):
@@ -57,7 +58,7 @@ def language_fields():
 
 
 def mappings():
-    properties = {"page_id": {"type": "integer"}, LANGUAGE: language_fields()}
+    properties = {"page_id": {"type": "integer"}, **{language: language_fields() for language in LANGUAGES}}
     properties.update({name: {"type": "keyword"} for name in KEYWORDS})
     properties.update({name: {"type": "text", "index": False} for name in STORED_TEXT})
     return {"dynamic": "strict", "properties": properties}
@@ -74,43 +75,59 @@ def source(document):
         "page_id": document.page_id, "type": str(document.type), "slug": document.slug, "title": document.title,
         "url": document.url, "summary": document.summary, "lay_terms": document.lay_terms,
         "body": document.body, "audience": document.audience, "topic": document.topic,
-        "department": document.department,
-        LANGUAGE: {"terms": sorted(weights), "weights": weights},
+        "department": document.department, "language": document.language,
+        document.language: {"terms": sorted(weights), "weights": weights},
     }
 
 
 # -- queries ----------------------------------------------------------------------------------------------
 
-def scored_query(plan, vocab):
-    """The plan as a query whose score is search.ranking's score of each matching document."""
+def language_query(plan, vocab):
+    """One language's plan as a query whose score is search.ranking's score of each matching document."""
+    language = plan.language
     groups = max(len(plan.terms), 1)
-    features = [{"rank_feature": {"field": f"{LANGUAGE}.weights.{value}", "linear": {},
+    features = [{"rank_feature": {"field": f"{language}.weights.{value}", "linear": {},
                                   "boost": factor * vocab.idf(value)}}
                 for variants in plan.variants.values() for value, factor in variants.items()]
     # Each query word a document matches adds 1/groups; applied twice, the score is multiplied by the square of
     # the share of the query's words it holds, as in the database backend.
-    coverage = [{"filter": {"terms": {f"{LANGUAGE}.terms": list(variants)}}, "weight": 1 / groups}
+    coverage = [{"filter": {"terms": {f"{language}.terms": list(variants)}}, "weight": 1 / groups}
                 for variants in plan.variants.values() if variants]
     query = {"bool": {"should": features}}
     for _ in range(2):
         query = {"function_score": {"query": query, "functions": coverage, "score_mode": "sum",
                                     "boost_mode": "multiply"}}
-    return {"function_score": {"query": query, "functions": TYPE_FUNCTIONS, "score_mode": "first",
-                               "boost_mode": "multiply"}}
+    types = [{"filter": {"term": {"type": str(result_type)}}, "weight": weight}
+             for result_type, weight in type_boosts(plan).items()]
+    return {"function_score": {"query": query, "functions": types, "score_mode": "first", "boost_mode": "multiply"}}
+
+
+def scored_query(plans, vocabs, visitor_language="", min_score=None):
+    """Every language's plan, each scoring the documents of its language; the ones under `min_score` left out,
+    then the visitor's language boosted (search.ranking)."""
+    clauses = [language_query(plan, vocabs[language]) for language, plan in sorted(plans.items())]
+    query = clauses[0] if len(clauses) == 1 else {"function_score": {"query": {"bool": {"should": clauses}}}}
+    if min_score is not None:
+        query["function_score"]["min_score"] = min_score
+    if visitor_language:
+        query = {"function_score": {"query": query, "score_mode": "first", "boost_mode": "multiply",
+                                    "functions": [{"filter": {"term": {"language": visitor_language}},
+                                                   "weight": LANGUAGE_BOOST}]}}
+    return query
 
 
 def filter_clauses(filters, skip=None):
     return [{"terms": {name: allowed}} for name, allowed in facet_rules.active_filters(filters, skip=skip)]
 
 
-def best_score_body(plan, vocab):
-    return {"query": scored_query(plan, vocab), "size": 1, "_source": False, "track_total_hits": False}
+def best_score_body(plans, vocabs):
+    """The best score before the visitor's language counts: the cutoff is a share of it."""
+    return {"query": scored_query(plans, vocabs), "size": 1, "_source": False, "track_total_hits": False}
 
 
-def results_body(plan, vocab, filters, offset, limit, best_score, pinned=(), facets=True):
+def results_body(plans, vocabs, filters, offset, limit, best_score, pinned=(), facets=True, visitor_language=""):
     """One page of results over the matches at least RELATIVE_CUTOFF as good as the best, with facets."""
-    scored = scored_query(plan, vocab)
-    scored["function_score"]["min_score"] = best_score * RELATIVE_CUTOFF
+    scored = scored_query(plans, vocabs, visitor_language, min_score=best_score * RELATIVE_CUTOFF)
     query = scored
     if pinned:
         pins = {"constant_score": {"filter": {"ids": {"values": [str(page_id) for page_id in pinned]}},
@@ -300,28 +317,29 @@ class ElasticsearchBackend(SearchBackend):
 
     # -- reading -----------------------------------------------------------------------------------------
 
-    def search(self, query, filters=None, offset=0, limit=10, prefix_last=False, facets=True):
+    def search(self, query, filters=None, offset=0, limit=10, prefix_last=False, facets=True, language=""):
+        """`language` is the visitor's: its documents rank first (search.ranking.LANGUAGE_BOOST)."""
         filters = filters or SearchFilters()
+        empty = SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS}, suggestion="",
+                              backend=self.name)
         if not words(query):
-            return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
-                                 suggestion="", backend=self.name)
-        vocab = vocabulary()
-        plan = plan_query(query, vocab, prefix_last=prefix_last)
-        if not plan.all_terms:
-            return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
-                                 suggestion="", backend=self.name)
+            return empty
+        vocabs = vocabularies()
+        plans = plan_languages(query, vocabs, prefix_last=prefix_last)
+        if not plans:
+            return empty
         pinned = pinned_page_ids(query)
-        best_hits = self.client.search(index=self.alias, **best_score_body(plan, vocab)).body["hits"]["hits"]
+        best_hits = self.client.search(index=self.alias, **best_score_body(plans, vocabs)).body["hits"]["hits"]
         if not best_hits and not pinned:
-            return SearchResults(query=query, total=0, hits=[], facets={name: {} for name in FACETS},
-                                 suggestion=suggestion(query, plan), backend=self.name)
+            return empty
         best_score = best_hits[0]["_score"] if best_hits else 0.0
-        body = results_body(plan, vocab, filters, offset, limit, best_score, pinned, facets=facets)
+        body = results_body(plans, vocabs, filters, offset, limit, best_score, pinned, facets=facets,
+                            visitor_language=language)
         response = self.client.search(index=self.alias, **body).body
-        return self.parse_response(query, plan, response, offset)
+        return self.parse_response(query, plans, response, offset)
 
-    def parse_response(self, query, plan, response, offset=0):
-        hits = [self._hit(hit, plan) for hit in response["hits"]["hits"]]
+    def parse_response(self, query, plans, response, offset=0):
+        hits = [self._hit(hit, plans) for hit in response["hits"]["hits"]]
         total = response["hits"]["total"]
         total = total["value"] if isinstance(total, dict) else int(total)
         facets = {}
@@ -329,22 +347,25 @@ class ElasticsearchBackend(SearchBackend):
             buckets = response.get("aggregations", {}).get(name, {}).get("values", {}).get("buckets", [])
             facets[name] = facet_rules.count(name, {bucket["key"]: bucket["doc_count"] for bucket in buckets})
         did_you_mean = ""
-        if plan.corrections:
-            top = response["hits"]["hits"][0]["_source"] if offset == 0 and hits else None
-            top_text = " ".join([top["title"], top["summary"], f"{top['lay_terms']}\n{top['body']}"]) if top else ""
-            did_you_mean = suggestion(query, plan, top_text)
+        if offset == 0 and any(plan.corrections for plan in plans.values()):
+            texts = [(hit.language, " ".join([hit.title, data["summary"], f"{data['lay_terms']}\n{data['body']}"]))
+                     for hit, data in zip(hits, (raw["_source"] for raw in response["hits"]["hits"]))]
+            did_you_mean = suggestion(plans, texts)
         return SearchResults(query=query, total=total, hits=hits, facets=facets, suggestion=did_you_mean,
                              backend=self.name)
 
     @staticmethod
-    def _hit(hit, plan):
+    def _hit(hit, plans):
         data = hit["_source"]
+        language = data.get("language") or "cs"
+        plan = plans.get(language)
         body = f"{data.get('lay_terms', '')}\n{data.get('body', '')}"
         return SearchHit(type=data["type"], slug=data["slug"], title=data["title"], url=data.get("url", ""),
                          summary=data.get("summary", ""), score=round(hit.get("_score") or 0.0, 4),
-                         highlight=highlight(data.get("summary", ""), body, plan.all_terms),
-                         page_id=int(data.get("page_id") or hit["_id"]))
+                         highlight=highlight(data.get("summary", ""), body, plan.all_terms if plan else set(), language),
+                         page_id=int(data.get("page_id") or hit["_id"]), language=language)
 
-    def autocomplete(self, prefix, limit=8):
-        results = self.search(prefix, limit=limit, prefix_last=True, facets=False)
-        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in results.hits]
+    def autocomplete(self, prefix, limit=8, language=""):
+        results = self.search(prefix, limit=limit, prefix_last=True, facets=False, language=language)
+        return [{"title": hit.title, "url": hit.url, "type": hit.type, "language": hit.language}
+                for hit in results.hits]

@@ -43,19 +43,19 @@ class FallbackBackend(SearchBackend):
             logger.warning("Elasticsearch %s failed (%s: %s); answering from the %s backend", action,
                            type(error).__name__, error, self.fallback.name)
 
-    def search(self, query, filters=None, offset=0, limit=10):
+    def search(self, query, filters=None, offset=0, limit=10, language=""):
         try:
-            return self.primary.search(query, filters, offset=offset, limit=limit)
+            return self.primary.search(query, filters, offset=offset, limit=limit, language=language)
         except ENGINE_ERRORS as error:
             self._fall_back("search", error)
-            return self.fallback.search(query, filters, offset=offset, limit=limit)
+            return self.fallback.search(query, filters, offset=offset, limit=limit, language=language)
 
-    def autocomplete(self, prefix, limit=8):
+    def autocomplete(self, prefix, limit=8, language=""):
         try:
-            return self.primary.autocomplete(prefix, limit=limit)
+            return self.primary.autocomplete(prefix, limit=limit, language=language)
         except ENGINE_ERRORS as error:
             self._fall_back("autocomplete", error)
-            return self.fallback.autocomplete(prefix, limit=limit)
+            return self.fallback.autocomplete(prefix, limit=limit, language=language)
 
     def _write(self, action, *args):
         getattr(self.fallback, action)(*args)

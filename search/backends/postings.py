@@ -1,7 +1,8 @@
 """Where the database backend keeps each document's terms, and how it finds and scores the documents of a query.
 
-Both stores hold the same terms, made by search.analysis in Python (Czech stemming, stop words, diacritics
-folded), so the backend's Czech behaviour is one and the same on every database:
+Both stores hold the same terms, made by search.analysis in Python in each document's language (stemming or
+lemmas, stop words, diacritics folded), so the backend behaves the same on every database, and each language's
+postings are read apart (a query is planned per language):
 
 * `TermTable` (SQLite, and any other database): one row per (document, term) with the term's weight; a
   query sums the strongest postings of each term in SQL.
@@ -12,8 +13,8 @@ folded), so the backend's Czech behaviour is one and the same on every database:
   written as literals of the terms our analysis made.
 
 A store answers the same questions for the backend: what a document's row holds besides its text, write these
-documents' terms, how many documents hold each term, and which documents match a query plan with what score
-and how many of the query's words.
+documents' terms, how many documents of each language hold each term, and which documents of the plan's language
+match a query plan with what score and how many of the query's words.
 """
 
 from collections import defaultdict
@@ -46,7 +47,7 @@ class TermTable:
     def write(self, stored, documents):
         """Store the terms of `documents`, whose IndexedDocument rows are `stored` (page id -> row)."""
         IndexedTerm.objects.bulk_create([
-            IndexedTerm(document=stored[d.page_id], term=value, weight=weight)
+            IndexedTerm(document=stored[d.page_id], language=d.language, term=value, weight=weight)
             for d in documents for value, weight in term_weights(d).items()
         ], batch_size=2000)
 
@@ -54,7 +55,12 @@ class TermTable:
         IndexedTerm.objects.all().delete()
 
     def frequencies(self):
-        return dict(IndexedTerm.objects.order_by().values_list("term").annotate(n=Count("id")))
+        """{language: {term: number of documents holding it}}."""
+        found = defaultdict(dict)
+        rows = IndexedTerm.objects.order_by().values_list("language", "term").annotate(n=Count("id"))
+        for language, value, count in rows:
+            found[language][value] = count
+        return dict(found)
 
     def matches(self, plan, vocab):
         """(document id, summed score, number of the query's words matched) for each matching document."""
@@ -63,8 +69,9 @@ class TermTable:
         for group, variants in plan.variants.items():
             for value, factor in variants.items():
                 parts.append(f"SELECT * FROM (SELECT document_id, weight * %s AS score, %s AS grp FROM {table} "
-                             f"WHERE term = %s ORDER BY weight DESC LIMIT {POSTINGS_PER_TERM}) AS p{len(parts)}")
-                params += [factor * vocab.idf(value), group, value]
+                             f"WHERE language = %s AND term = %s ORDER BY weight DESC LIMIT {POSTINGS_PER_TERM}) "
+                             f"AS p{len(parts)}")
+                params += [factor * vocab.idf(value), group, plan.language, value]
         sql = (f"SELECT document_id, SUM(score), COUNT(DISTINCT grp) FROM ({' UNION ALL '.join(parts)}) "
                f"AS postings GROUP BY document_id")
         with connection.cursor() as cursor:
@@ -98,7 +105,7 @@ def tsvector_literal(document):
     positions = defaultdict(list)
     position = 0
     for name, weight_class in WEIGHT_CLASSES.items():
-        for value in analyze(getattr(document, name)):
+        for value in analyze(getattr(document, name), document.language):
             position = min(position + 1, MAX_POSITION)
             found = positions[value]
             if len(found) < MAX_POSITIONS_PER_TERM:
@@ -121,11 +128,17 @@ class PostgresFullText:
         pass  # the vectors live on the document rows, which the backend deletes
 
     def frequencies(self):
+        """{language: {term: number of documents holding it}}, from ts_stat over each language's documents."""
         table = IndexedDocument._meta.db_table
+        found = {}
+        languages = IndexedDocument.objects.order_by().values_list("language", flat=True).distinct()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {table} "
-                           f"WHERE search_vector IS NOT NULL')")
-            return dict(cursor.fetchall())
+            for language in languages:
+                inner = (f"SELECT search_vector FROM {table} WHERE search_vector IS NOT NULL "
+                         f"AND language = {quote(language)}")
+                cursor.execute("SELECT word, ndoc FROM ts_stat(%s)", [inner])
+                found[language] = dict(cursor.fetchall())
+        return found
 
     def matches(self, plan, vocab):
         """Documents matching the query's words, with the summed ts_rank of each variant, weighted.
@@ -165,9 +178,9 @@ class PostgresFullText:
         rough = either(max(variants, key=lambda value: weight(value, variants[value])) for variants in groups)
         table = IndexedDocument._meta.db_table
         sql = (f"SELECT id, {' + '.join(rank_parts)}, {' + '.join(group_parts)} FROM ("
-               f"SELECT id, search_vector FROM {table} WHERE search_vector @@ %s::tsquery "
+               f"SELECT id, search_vector FROM {table} WHERE language = %s AND search_vector @@ %s::tsquery "
                f"ORDER BY ts_rank(%s::float4[], search_vector, %s::tsquery, 0) DESC LIMIT {CANDIDATES}"
                f") AS candidates")
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*rank_params, *group_params, finding, RANK_WEIGHTS, rough])
+            cursor.execute(sql, [*rank_params, *group_params, plan.language, finding, RANK_WEIGHTS, rough])
             return cursor.fetchall()

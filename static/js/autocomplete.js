@@ -58,7 +58,9 @@
         if (controller) controller.abort();
         controller = new AbortController();
         try {
-          const url = `${input.dataset.autocompleteUrl}?q=${encodeURIComponent(query)}`;
+          // The page's language ranks first: <html lang> says which it is.
+          const lang = encodeURIComponent(document.documentElement.lang || "");
+          const url = `${input.dataset.autocompleteUrl}?q=${encodeURIComponent(query)}&lang=${lang}`;
           const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
           if (response.ok) show((await response.json()).suggestions || []);
         } catch (error) {

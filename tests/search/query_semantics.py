@@ -72,7 +72,7 @@ def score(query, doc_id, source):
         inner = score(spec["query"], doc_id, source)
         if inner is None:
             return None
-        weights = [function["weight"] for function in spec["functions"]
+        weights = [function["weight"] for function in spec.get("functions", [])
                    if score(function["filter"], doc_id, source) is not None]
         if weights:
             factor = sum(weights) if spec["score_mode"] == "sum" else weights[0]

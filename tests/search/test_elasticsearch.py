@@ -27,14 +27,13 @@ from search.backends.database import DatabaseBackend
 from search.backends.elasticsearch import ALIAS, ElasticsearchBackend, RebuildError
 from search.backends.fallback import FallbackBackend
 from search.documents import all_documents
-from search.evaluation import evaluate, read_tsv
+from search.evaluation import evaluate
 from search.planning import plan_query, vocabulary
-from search.ranking import RELATIVE_CUTOFF, term_weights
+from search.ranking import LANGUAGE_BOOST, RELATIVE_CUTOFF, term_weights
 
-from . import query_semantics
+from . import evaluation_sets, query_semantics
 
 RECORDINGS = Path(__file__).resolve().parent / "recordings"
-ROOT = Path(__file__).resolve().parents[2]
 OLD_INDEX = "navigator-search-20250101080000000000"
 NEW_INDEX = "navigator-search-20251001120000000000"
 REBUILDING = f"{ALIAS}-rebuilding"
@@ -259,8 +258,10 @@ def test_rebuild_creates_an_index_of_our_terms_and_swaps_the_alias_in_one_call(e
     assert create["aliases"] == {REBUILDING: {}}  # writes during the rebuild reach it
     properties = create["mappings"]["properties"]
     assert create["mappings"]["dynamic"] == "strict"
-    assert properties["cs"]["properties"] == {"terms": {"type": "keyword"}, "weights": {"type": "rank_features"}}
-    for name in ("type", "slug", "audience", "topic", "department", "url", "title"):
+    for language in ("cs", "en", "uk"):  # each language's analysis in its own field set
+        assert properties[language]["properties"] == {"terms": {"type": "keyword"},
+                                                      "weights": {"type": "rank_features"}}
+    for name in ("type", "slug", "audience", "topic", "department", "url", "title", "language"):
         assert properties[name] == {"type": "keyword"}
     for name in ("summary", "lay_terms", "body"):
         assert properties[name] == {"type": "text", "index": False}
@@ -273,6 +274,7 @@ def test_rebuild_creates_an_index_of_our_terms_and_swaps_the_alias_in_one_call(e
     assert first["cs"]["terms"] == sorted(first["cs"]["weights"])
     assert {"obcansk", "prukaz", "obcank", "op"} <= set(first["cs"]["terms"])  # "i", "v" are stop words
     assert [line["create"]["_id"] for line in lines[::2]] == ["87", "24", "6"]
+    assert first["language"] == "cs" and "en" not in first and "uk" not in first
 
     assert es.sent("POST", "/_aliases")[0].json == {"actions": [
         {"remove": {"index": OLD_INDEX, "alias": ALIAS}},
@@ -424,7 +426,47 @@ def test_writes_wait_longer_than_a_search(es, backend):
     assert es.sent("PUT", "/_bulk")
 
 
+def english_id_card():
+    return SearchDocument(page_id=2087, type="situation", slug="obcansky-prukaz",
+                          title="ID card (občanský průkaz), including your first at 15", url="/en/documents/id-card/",
+                          summary="Is your ID card (občanka) expiring?", lay_terms="ID card, identity card, občanka",
+                          body="Any Czech citizen can apply.", audience="citizens", topic="doklady",
+                          department="odbor-obcanskospravni", language="en")
+
+
+def test_a_translation_is_written_in_its_languages_field_set(es, backend):
+    backend.index([english_id_card()])
+    source = es.sent("PUT", "/_bulk")[0].ndjson[1]
+    assert source["language"] == "en" and "cs" not in source
+    # Snowball's English stems: "card" stays, "citizen" stays, "expiring" -> "expir"; Czech names are folded.
+    assert {"id", "card", "ident", "obcanka", "expir", "citizen"} <= set(source["en"]["terms"])
+    assert source["en"]["weights"] == pytest.approx(term_weights(english_id_card()))
+
+
 # -- search -----------------------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_every_language_is_searched_and_the_visitors_ranks_first(es, backend):
+    DatabaseBackend().index([english_id_card()])  # the vocabulary now has English terms
+    es.prefer("74_search_languages.json")
+    results = backend.search("id card obcanka", language="en")
+    best, body = search_bodies(es)
+
+    # One clause per language whose plan has terms, each over its own fields; the best score is taken before
+    # the visitor's language counts, and the cutoff is a share of it.
+    clauses = best["query"]["function_score"]["query"]["bool"]["should"]
+    fields = [{f["rank_feature"]["field"].split(".")[0] for f in features({"query": clause})} for clause in clauses]
+    assert fields == [{"cs"}, {"en"}]
+    language = body["query"]["function_score"]
+    assert language["functions"] == [{"filter": {"term": {"language": "en"}}, "weight": LANGUAGE_BOOST}]
+    assert language["query"]["function_score"]["min_score"] == pytest.approx(4107.5 * RELATIVE_CUTOFF)
+    assert "functions" not in best["query"]["function_score"]
+
+    assert [(hit.slug, hit.language, hit.url) for hit in results.hits] == [
+        ("obcansky-prukaz", "en", "/en/documents/id-card/"), ("obcansky-prukaz", "cs", "/doklady/obcansky-prukaz/")]
+    assert "<mark>ID</mark> <mark>card</mark>" in results.hits[0].highlight  # English words, marked by English terms
+    assert results.hits[0].as_json()["language"] == "en"
+
 
 @pytest.mark.django_db
 def test_search_maps_a_recorded_response_to_the_common_result_shape(es, backend):
@@ -510,9 +552,9 @@ def test_filters_become_filter_clauses_and_each_facet_ignores_its_own(es, backen
 @pytest.mark.django_db
 def test_a_misspelt_word_is_searched_corrected_and_offered_as_did_you_mean(es, backend):
     es.prefer("71_search_misspelt.json")
-    results = backend.search("ztracena obcnaka")
+    results = backend.search("obcnaka")
     assert results.total == 1 and results.facets["type"] == {"situation": 1}
-    assert results.suggestion == "ztracena občanky"  # the corrected word as the best result writes it
+    assert results.suggestion == "občanky"  # the corrected word as the best result writes it
     fields = {clause["rank_feature"]["field"] for clause in features(search_bodies(es)[1])}
     assert "cs.weights.obcank" in fields and "cs.weights.obcnak" not in fields
 
@@ -556,7 +598,7 @@ def test_an_empty_query_asks_nothing(es, backend):
 def test_autocomplete_completes_the_last_word_and_returns_the_common_shape(es, backend):
     suggestions = backend.autocomplete("obč")
     assert suggestions[0] == {"title": "Občanský průkaz (i první v 15 letech)", "url": "/doklady/obcansky-prukaz/",
-                              "type": "situation"}
+                              "type": "situation", "language": "cs"}
     assert [s["type"] for s in suggestions] == ["situation", "service", "counter"]
     body = search_bodies(es)[1]
     assert body["size"] == 8 and "aggs" not in body
@@ -564,13 +606,10 @@ def test_autocomplete_completes_the_last_word_and_returns_the_common_shape(es, b
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["../shared/eval/search-dev.tsv", "tests/data/search-hard.tsv"])
+@pytest.mark.parametrize("path", evaluation_sets.EVALUATION_SETS)
 def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_sets(model_cluster, monkeypatch,
                                                                                    path):
-    file = (ROOT / path).resolve()
-    if not file.exists():
-        pytest.skip(f"{file} is not on this machine")
-    rows = list(read_tsv(file.read_text(encoding="utf-8").splitlines()))
+    rows, language = evaluation_sets.load(path)
     # search.ranking's score is the term table's; PostgreSQL's ts_rank approximates it (test_postgres_full_text).
     monkeypatch.setattr(postings, "store", postings.TermTable)
     database = DatabaseBackend()
@@ -578,8 +617,10 @@ def test_the_requests_ask_for_the_database_backends_ranking_of_the_evaluation_se
     backend = ElasticsearchBackend(model_cluster.url)
     backend.rebuild(all_documents())
     for query, _expected in rows:
-        assert [h.slug for h in backend.search(query).hits] == [h.slug for h in database.search(query).hits], query
-    elasticsearch, by_database = evaluate(backend, rows), evaluate(database, rows)
+        assert [(h.slug, h.language) for h in backend.search(query, language=language).hits] == \
+            [(h.slug, h.language) for h in database.search(query, language=language).hits], query
+    elasticsearch = evaluate(backend, rows, language=language)
+    by_database = evaluate(database, rows, language=language)
     assert elasticsearch.answered_by == {"elasticsearch": len(rows)}
     assert (elasticsearch.success_at_3, elasticsearch.mrr) == (by_database.success_at_3, by_database.mrr)
 
@@ -596,7 +637,7 @@ def test_with_elasticsearch_down_the_database_answers_and_a_warning_is_logged(se
         suggestions = engine.autocomplete("obcan")
     assert results.backend == "database"
     assert "obcansky-prukaz" in [hit.slug for hit in results.hits[:3]]
-    assert suggestions and set(suggestions[0]) == {"title", "url", "type"}
+    assert suggestions and set(suggestions[0]) == {"title", "url", "type", "language"}
     assert len(search_warnings(caplog)) == 2
     assert "ConnectionError" in search_warnings(caplog)[0].getMessage()
 

@@ -9,7 +9,6 @@ never the fallback, so a failure cannot hide behind the database's answers.
 
 import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from elasticsearch.helpers import BulkIndexError
@@ -18,15 +17,15 @@ from search.backends import get_backend
 from search.backends.base import SearchFilters
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.documents import all_documents
-from search.evaluation import evaluate, read_tsv
+from search.evaluation import evaluate
+
+from . import evaluation_sets
 
 pytestmark = [
     pytest.mark.elasticsearch,
     pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set"),
 ]
 ALIAS = "navigator-search-test"
-ROOT = Path(__file__).resolve().parents[2]
-EVALUATION_SETS = ["../shared/eval/search-dev.tsv", "tests/data/search-hard.tsv"]
 
 
 def backend_for(alias):
@@ -106,17 +105,15 @@ def test_filters_narrow_the_hits_but_not_their_own_facet(live):
 @pytest.mark.django_db
 def test_autocomplete(live):
     suggestions = live.autocomplete("obcan")
-    assert suggestions and set(suggestions[0]) == {"title", "url", "type"}
+    assert suggestions and set(suggestions[0]) == {"title", "url", "type", "language"}
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", EVALUATION_SETS)
+@pytest.mark.parametrize("path", evaluation_sets.EVALUATION_SETS)
 def test_the_evaluation_sets_score_the_same_as_with_the_database_backend(live, path):
-    file = (ROOT / path).resolve()
-    if not file.exists():
-        pytest.skip(f"{file} is not on this machine")
-    rows = list(read_tsv(file.read_text(encoding="utf-8").splitlines()))
-    elasticsearch, database = evaluate(live, rows), evaluate(get_backend("database"), rows)
+    rows, language = evaluation_sets.load(path)
+    elasticsearch = evaluate(live, rows, language=language)
+    database = evaluate(get_backend("database"), rows, language=language)
     assert elasticsearch.answered_by == {"elasticsearch": len(rows)}
     assert elasticsearch.success_at_3 == database.success_at_3
     assert elasticsearch.mrr == pytest.approx(database.mrr, abs=0.01)

@@ -3,7 +3,6 @@
 The tests marked `postgresql_only` run under `make test-postgres`; the vector literal is checked everywhere.
 """
 
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -12,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 
 from search.backends import get_backend, postings
 from search.backends.base import SearchDocument
-from search.evaluation import evaluate, read_tsv
+from search.evaluation import evaluate
 from search.models import IndexedDocument, IndexedTerm
 
-ROOT = Path(__file__).resolve().parents[2]
+from . import evaluation_sets
+
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql",
                                      reason="PostgreSQL's full-text search (run `make test-postgres`)")
 
@@ -80,16 +80,13 @@ def test_the_vocabulary_counts_documents_per_term_like_the_term_table(monkeypatc
 
 @postgresql_only
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["../shared/eval/search-dev.tsv", "tests/data/search-hard.tsv"])
+@pytest.mark.parametrize("path", evaluation_sets.EVALUATION_SETS)
 def test_relevance_is_the_same_as_with_the_term_table(monkeypatch, path):
-    file = (ROOT / path).resolve()
-    if not file.exists():
-        pytest.skip(f"{file} is not on this machine")
-    rows = list(read_tsv(file.read_text(encoding="utf-8").splitlines()))
+    rows, language = evaluation_sets.load(path)
     backend = get_backend("database")
-    full_text = evaluate(backend, rows)
+    full_text = evaluate(backend, rows, language=language)
     monkeypatch.setattr(postings, "store", postings.TermTable)
     call_command("search_index", "rebuild", verbosity=0)
-    term_table = evaluate(backend, rows)
+    term_table = evaluate(backend, rows, language=language)
     assert full_text.success_at_3 == term_table.success_at_3
     assert full_text.mrr == pytest.approx(term_table.mrr, abs=0.01)

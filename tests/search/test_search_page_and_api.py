@@ -57,7 +57,7 @@ def test_api_returns_the_documented_shape_ranked_as_the_page(client_cs):
     data = client_cs.get("/api/search/", {"q": "ridicak"}).json()
     assert set(data) >= {"query", "total", "results", "facets", "suggestion"}
     first = data["results"][0]
-    assert set(first) == {"type", "slug", "title", "url", "summary", "score", "highlight"}
+    assert set(first) == {"type", "slug", "title", "url", "summary", "score", "highlight", "language"}
     assert first["slug"] == "ridicsky-prukaz"
     page = soup(client_cs.get("/hledat/", {"q": "ridicak"}))
     assert destination(client_cs, page.select_one(".search-results__item a")["href"]) == first["url"]

@@ -1,29 +1,18 @@
-"""How Czech text becomes search terms, the same way for documents and for queries, in every backend.
-
-Lowercase, split into words, drop stop words, fold diacritics, stem. Both backends index and search these terms
-(the database in its own tables, Elasticsearch in pre-analysed fields), so Czech behaves the same in both.
+"""Czech: how a Czech word becomes a search term.
 
 Snowball's Czech stemmer recognises endings by their diacritics (-ých, -ách, -ům) and leaves "mestskych",
 "skolach", "rodicum" as they are, while most visitors type without diacritics. So a word is folded first and the
 stemmer is shown the folded word with every way the vowels of its last four letters can carry diacritics; the
 shortest stem wins (on a tie, the spelling closest to the folded word). "městských" and "mestskych" are then one
 word to the stemmer, and reach one term by construction: "mestsk".
-
-Other languages: each language gets its own `analyze` (stemmer, stop words) and its own
-field set in each backend's index; Czech is the only one so far.
 """
 
 import itertools
-import re
-import unicodedata
 from functools import lru_cache
 
 import Stemmer
 
-LANGUAGE = "cs"
-WORD = re.compile(r"[^\W_]+(?:[.'][^\W_]+)*", re.UNICODE)
-# A term longer than this is cut: the database's term column and Elasticsearch's keywords have limits.
-MAX_TERM_LENGTH = 100
+from .text import fold
 
 # Common Czech function words, folded: they match everything and rank nothing.
 STOP_WORDS = frozenset("""
@@ -40,17 +29,6 @@ potrebuju muzu mam jsem jak kde co musim
 # The diacritics each folded vowel may have carried in a Czech ending.
 ACCENTED_VOWELS = {"a": "aá", "e": "eéě", "i": "ií", "o": "oó", "u": "uúů", "y": "yý"}
 ENDING_LENGTH = 4
-
-
-def fold(text):
-    """Lowercase without diacritics: 'Řidičský' -> 'ridicsky'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def words(text):
-    """The words of a text, lowercased, with their diacritics."""
-    return WORD.findall(unicodedata.normalize("NFC", text.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -73,15 +51,3 @@ def stem(word):
         stemmed = fold(stemmer.stemWord(head + spelling))
         candidates.append((len(stemmed), changed, stemmed))
     return min(candidates)[2]
-
-
-def term(word):
-    """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots."""
-    if "." in word:
-        return fold(word.replace(".", ""))[:MAX_TERM_LENGTH]
-    return stem(word)[:MAX_TERM_LENGTH]
-
-
-def analyze(text):
-    """The terms of a text, in order: stop words out, each word folded and stemmed."""
-    return [term(word) for word in words(text) if fold(word) not in STOP_WORDS]

@@ -1,0 +1,41 @@
+"""How text becomes search terms, the same way for documents and for queries, in every backend.
+
+Lowercase, split into words, drop the language's stop words, reduce each word to one term (a stem or a
+lemma, without diacritics). Both backends index and search these terms (the database in its own tables,
+Elasticsearch in pre-analysed fields per language), so each language behaves the same in both.
+
+Each language has its own module: Czech (search.analysis.czech: Snowball's Czech stemmer, taught to ignore
+missing diacritics), English (Snowball's English stemmer), Ukrainian (pymorphy3's lemmas). A document is
+analysed in its page's language; a query in every language, each plan searching that language's documents.
+"""
+
+from . import czech, english, ukrainian
+from .text import fold, words
+
+DEFAULT_LANGUAGE = "cs"
+LANGUAGES = {"cs": czech, "en": english, "uk": ukrainian}
+# A term longer than this is cut: the database's term column and Elasticsearch's keywords have limits.
+MAX_TERM_LENGTH = 100
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "MAX_TERM_LENGTH", "analyze", "fold", "stem", "term", "words"]
+
+
+def _module(language):
+    return LANGUAGES.get(language) or LANGUAGES[DEFAULT_LANGUAGE]
+
+
+def stem(word, language=DEFAULT_LANGUAGE):
+    return _module(language).stem(word)
+
+
+def term(word, language=DEFAULT_LANGUAGE):
+    """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots."""
+    if "." in word:
+        return fold(word.replace(".", ""))[:MAX_TERM_LENGTH]
+    return _module(language).stem(word)[:MAX_TERM_LENGTH]
+
+
+def analyze(text, language=DEFAULT_LANGUAGE):
+    """The terms of a text in a language, in order: stop words out, each word folded and stemmed."""
+    stop_words = _module(language).STOP_WORDS
+    return [term(word, language) for word in words(text) if fold(word) not in stop_words]
