@@ -3,7 +3,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from opendata import api as opendata_api
@@ -12,13 +11,14 @@ from search import views as search_views
 from situations import views as situation_views
 
 from . import views
+from .sitemap import PublicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("hledat/", search_views.search, name="search"),
     path("hledat/otevrit/", search_views.open_result, name="search_open"),
     path("situace/", situation_views.situation_index, name="situation_index"),

@@ -9,8 +9,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         from navigator import pagecache
 
-        from . import indexing, querylog
+        from . import indexing, querylog, retention
 
         indexing.connect()
+        retention.register()
         # A kept search page or API answer still counts its search in the query log (search.views).
         pagecache.hit_action(querylog.RECORD_ACTION)(querylog.record)

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from navigator.visibility import visible
 from services.models import Audience, Department
 from situations.models import TopicPage
 
@@ -15,7 +16,7 @@ AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
 def topic_choices():
-    return [(topic.slug, topic.title) for topic in TopicPage.objects.live().order_by("path")]
+    return [(topic.slug, topic.title) for topic in visible(TopicPage.objects.all()).order_by("path")]
 
 
 def department_choices():

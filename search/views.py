@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from navigator import pagecache
+from navigator.visibility import visible
 from situations.models import SituationPage
 
 from . import querylog, result_links
@@ -55,7 +56,7 @@ def search(request):
         context["hits"] = list(zip(run.results.hits, links))
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
-            context["suggested"] = SituationPage.objects.live().filter(popular=True).order_by("title")[:8]
+            context["suggested"] = visible(SituationPage.objects.filter(popular=True), request).order_by("title")[:8]
     return _shared(request, run, render(request, "search/search.html", context))
 
 
@@ -106,7 +107,7 @@ def open_result(request):
     except result_links.BadLink as error:
         return render(request, "search/open_result_error.html",
                       {"message": str(error), "page_title": _("Neplatný odkaz")}, status=400)
-    page = Page.objects.live().filter(pk=link.page_id).first()
+    page = visible(Page.objects.filter(pk=link.page_id), request).first()
     url = page.get_url(request) if page else None
     if not url:
         raise Http404(_("Tato stránka neexistuje nebo už není zveřejněná."))

@@ -22,6 +22,7 @@ from wagtail.search import index
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.pagecache import SharedPageMixin
 from navigator.panels import InlinePanel
+from navigator.visibility import visible
 from opendata.api_fields import LivePages
 
 from . import hours
@@ -103,7 +104,8 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["counters"] = CounterPage.objects.child_of(self).live().prefetch_related("opening_hours", "exceptions")
+        context["counters"] = (visible(CounterPage.objects.child_of(self), request)
+                               .prefetch_related("opening_hours", "exceptions"))
         return context
 
 
@@ -215,7 +217,8 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.live().filter(counters=self).order_by("title").only("title", "url_path", "summary")
+            visible(ServicePage.objects.filter(counters=self), request).order_by("title")
+            .only("title", "url_path", "summary")
         )
         return context
 
@@ -278,7 +281,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_list_context(request, ServicePage.objects.child_of(self).live()))
+        context.update(service_list_context(request, visible(ServicePage.objects.child_of(self), request)))
         return context
 
 
@@ -373,14 +376,22 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         # The situations whose steps use this service, through the steps' relation to it: services know
         # nothing of situations beyond that.
         context["part_of"] = (
-            Page.objects.live().filter(pk__in=self.situation_steps.values("page")).order_by("title")
-            .only("title", "url_path")
+            visible(Page.objects.filter(pk__in=self.situation_steps.values("page")), request).order_by("title")
+            .only("title", "slug", "url_path")
         )
-        context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
+        context["service_counters"] = (visible(self.chosen_counters(), request)
+                                       .prefetch_related("opening_hours", "exceptions"))
         context["service_documents"] = [DocumentRow.of(row) for row in
                                          self.documents.select_related("document", "document__issued_by")]
         context["service_fees"] = fee_rows([self])
         return context
+
+    def chosen_counters(self):
+        """The counters the service names, as a queryset: from the database, or, in a preview of the edit form,
+        the ones the editor has chosen and not saved yet."""
+        if "counters" in getattr(self, "_cluster_related_objects", {}):
+            return CounterPage.objects.filter(pk__in=[counter.pk for counter in self.counters.all()])
+        return CounterPage.objects.filter(services=self)
 
 
 class ServiceFee(Orderable):

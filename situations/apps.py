@@ -2,9 +2,11 @@ from django.apps import AppConfig
 
 
 def live_topics():
+    from navigator.visibility import visible
+
     from .models import TopicPage
 
-    return TopicPage.objects.live().order_by("path")
+    return visible(TopicPage.objects.all()).order_by("path")
 
 
 class SituationsConfig(AppConfig):

@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from navigator import pagecache
+from navigator.address import absolute
 
 from .composition import compose_situation
 from .graph import situation_graph
@@ -21,7 +22,7 @@ def checklist_for_request(page, request):
     # The page's address from the site root paths this request already read for its other links.
     query = urlencode(answers.to_query(page.guide_questions))
     back_url = page.get_url(request) + (f"?{query}" if query else "")
-    checklist_url = request.build_absolute_uri(back_url)
+    checklist_url = absolute(back_url)
     return {
         "guide_form": form,
         "situation": situation,

@@ -25,12 +25,12 @@ _lock = threading.Lock()
 class SituationGraph:
     questions: list  # guide.Question
     service_conditions: list  # SituationServiceCondition
-    steps: list  # SituationStep, with their services (steps_with_services)
+    steps: list  # (SituationStep, its services the public may see), from steps_with_services
     documents: list  # SituationDocument, with the document and who issues it
     deadlines: list
     legal_references: list
     faqs: list
-    related: list  # SituationRelated, with the situation
+    related: list  # the related SituationPages the public may see
     counters: list  # every CounterPage the steps' services send people to
 
     def fresh(self):
@@ -51,9 +51,9 @@ def _read(page):
         deadlines=list(page.deadlines.all()),
         legal_references=list(page.legal_references.all()),
         faqs=list(page.faqs.all()),
-        related=list(page.related.select_related("situation")),
-        counters=[counter for step in steps for use in step.service_uses.all()
-                  for counter in use.service.counters.all()],
+        related=page.related_situations(),
+        counters=[counter for _step, services in steps for service in services
+                  for counter in service.counters.all()],
     )
 
 

@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
+from .shape import days_after
+
 CALENDAR_PRODUCT = "-//Navigátor životních situací//CS"
 
 
@@ -46,14 +48,16 @@ def calendar_bytes(situations, url, today=None):
     calendar.add("x-wr-calname", ", ".join(situation.page.title for situation in situations))
     for deadline in dated_deadlines(situations):
         start = deadline.counted_from or today
-        due = start + datetime.timedelta(days=deadline.days)
+        due, day_after = days_after(start, deadline.days), days_after(start, deadline.days + 1)
+        if day_after is None:
+            continue  # no calendar can hold it (the guide refuses such dates; an editor's days could still do it)
         counted_from = (_("Počítáno od %(date)s.") % {"date": date_format(start, "SHORT_DATE_FORMAT")})
         event = Event()
         event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())
         event.add("summary", f"{deadline.title} ({deadline.situation.title})")
         event.add("dtstart", due)
-        event.add("dtend", due + datetime.timedelta(days=1))
+        event.add("dtend", day_after)
         event.add("description", "\n".join(part for part in [deadline.description, counted_from, url] if part))
         event.add("url", url)
         alarm = Alarm()

@@ -260,6 +260,7 @@ def test_open_now_is_never_stale_across_midnight(client_cs, time_machine):
 
 def test_a_kept_pages_feedback_token_is_still_accepted(client_cs, moving, time_machine, settings):
     settings.FEEDBACK_RATE_LIMIT = (1000, 600)
+    settings.FEEDBACK_ADDRESS_LIMIT = (1000, 600)
     # A Sunday: every counter is closed all day, so only the page cache's own limit of an hour applies.
     time_machine.move_to(datetime(2026, 11, 22, 10, 59, 0, tzinfo=PRAGUE), tick=False)
     get(client_cs, moving.url)
