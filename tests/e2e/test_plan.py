@@ -29,7 +29,7 @@ def test_adding_adds_and_my_plan_opens_the_current_plan(page, live_site, screens
     expect(situations_in_plan(page)).to_have_text([BIRTH, WALLET])
     first_visit = page.locator(".visit").first
     expect(first_visit).to_contain_text("Nejdřív, hned")
-    expect(first_visit).to_contain_text("Zablokujte platební karty a telefon")
+    expect(first_visit).to_contain_text("Hned zablokujte platební karty a telefon")
     screenshot("plan-birth-and-lost-wallet")
 
     page.goto(f"{live_site}/")
@@ -67,7 +67,7 @@ def test_without_javascript_the_plan_page_grows_the_plan(browser, live_site):
         page.get_by_label("Přidat situaci").select_option(label=WALLET)
         page.get_by_role("button", name="Upravit plán").click()
         expect(situations_in_plan(page)).to_have_text([BIRTH, WALLET])
-        expect(page.locator(".visit").first).to_contain_text("Zablokujte platební karty a telefon")
+        expect(page.locator(".visit").first).to_contain_text("Hned zablokujte platební karty a telefon")
         assert context.cookies() == []
     finally:
         context.close()

@@ -139,10 +139,10 @@ def test_urgent_steps_come_first_whatever_office_they_belong_to():
     plan = plan_of("situace=narozeni-ditete&situace=ztrata-dokladu")
     first, second = plan.visits[:2]
     assert first.urgent and first.counter is None  # the bank and the police: no counter of ours
-    assert [step.title for step in first.steps] == ["Zablokujte platební karty a telefon", "Krádež oznamte policii"]
-    assert second.urgent and second.counter and [step.title for step in second.steps] == ["Ohlaste ztrátu dokladů"]
+    assert [step.title for step in first.steps] == ["Hned zablokujte platební karty a telefon", "Krádež hned oznamte policii"]
+    assert second.urgent and second.counter and [step.title for step in second.steps] == ["Ohlaste ztrátu občanského průkazu nebo pasu"]
     urgent = [step.title for visit in plan.visits if visit.urgent for step in visit.steps]
-    assert urgent == ["Zablokujte platební karty a telefon", "Krádež oznamte policii", "Ohlaste ztrátu dokladů"]
+    assert urgent == ["Hned zablokujte platební karty a telefon", "Krádež hned oznamte policii", "Ohlaste ztrátu občanského průkazu nebo pasu"]
     later = [visit for visit in plan.visits if not visit.urgent]
     assert later and not any(step.urgent for visit in later for step in visit.steps)
     assert len(plan.offices) == len({counter.pk for counter in plan.offices})
@@ -153,8 +153,8 @@ def test_the_plan_page_marks_what_cannot_wait(client_cs):
     html = soup(client_cs.get("/plan/?situace=narozeni-ditete&situace=ztrata-dokladu"))
     visits = html.select(".visit")
     assert "visit--urgent" in visits[0]["class"] and "Nejdřív, hned" in visits[0].text
-    assert "Zablokujte platební karty a telefon" in visits[0].text
-    assert "visit--urgent" in visits[1]["class"] and "Ohlaste ztrátu dokladů" in visits[1].text
+    assert "Hned zablokujte platební karty a telefon" in visits[0].text
+    assert "visit--urgent" in visits[1]["class"] and "Ohlaste ztrátu občanského průkazu nebo pasu" in visits[1].text
     assert not any("visit--urgent" in visit["class"] for visit in visits[2:])
 
 
