@@ -6,12 +6,25 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's folder for its database, secret key, passwords and collected static files (NAVIGATOR_VAR_DIR).
+VAR := $(or $(NAVIGATOR_VAR_DIR),var)
+SITE_ENV := SITE_URL=http://$(HOST):$(PORT)
+# `make run` serves the production settings on this machine: DEBUG off, gunicorn, whitenoise, the secret key made
+# once in $(VAR)/secret-key; LOCAL_HTTP=1 only leaves out what needs TLS and refuses any host but this machine.
+RUN_ENV := $(SITE_ENV) DJANGO_SETTINGS_MODULE=navigator.settings.production SECRET_KEY_FILE=$(VAR)/secret-key \
+	ALLOWED_HOSTS=$(HOST),localhost LOCAL_HTTP=1 EMAIL_BACKEND=navigator.mail.EmlFileBackend
 
-.PHONY: run test test-postgres snapshots setup venv npm translations migrate demo chromium postgres benchmark-pages benchmark-load audit clean
+.PHONY: run dev test test-postgres test-scale snapshots setup venv npm translations migrate demo static secret-key chromium postgres redis benchmark-pages benchmark-load profile audit clean
 
-run: setup demo ## Set everything up, load the demo catalog and serve on http://127.0.0.1:8000
-	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to var/mail/ as .eml files."
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: setup static ## Set everything up, load the demo catalog and serve it as it runs live on http://127.0.0.1:8000
+	$(RUN_ENV) $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) ensure_demo_users
+	@echo "Serving http://$(HOST):$(PORT)/ with the production settings (DEBUG off). For development: make dev"
+	@echo "Mail the site sends (booking confirmations, reminders, feedback) is written to $(VAR)/mail/ as .eml files."
+	$(RUN_ENV) $(PY) -m gunicorn navigator.wsgi --workers 2 --bind $(HOST):$(PORT) --log-level warning
+
+dev: setup demo ## Development: runserver with DEBUG and autoreload on http://127.0.0.1:8000
+	$(SITE_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup chromium ## Set everything up and run the whole suite
 	$(PY) -m pytest
@@ -19,6 +32,11 @@ test: setup chromium ## Set everything up and run the whole suite
 # The same suite against a throw-away PostgreSQL cluster in var/postgres/; PYTEST_ARGS narrows it.
 test-postgres: setup chromium postgres ## Run the whole suite against a real PostgreSQL
 	PY=$(PY) tests/postgres.sh $(PYTEST_ARGS)
+
+# One site on two app servers (gunicorn) sharing a throw-away PostgreSQL cluster and Redis: a publish on one is
+# seen on the other, limits are shared, and the site keeps answering with Redis stopped (tests/scale/).
+test-scale: setup postgres redis ## Two app servers sharing PostgreSQL and Redis
+	PY=$(PY) tests/postgres.sh tests/scale -p no:cacheprovider $(PYTEST_ARGS)
 
 # Record the golden renderings of every public page type anew (tests/snapshots/); review and commit the diff.
 snapshots: setup
@@ -46,12 +64,23 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 migrate: $(VENV)/.installed
-	@mkdir -p var/static
+	@mkdir -p $(VAR)/static
 	$(MANAGE) migrate --no-input -v0
 
 demo: migrate
-	$(MANAGE) load_demo
-	$(MANAGE) ensure_demo_users
+	$(SITE_ENV) $(MANAGE) load_demo
+	$(SITE_ENV) $(MANAGE) ensure_demo_users
+
+# Hashed, compressed copies for whitenoise, made again only when a static file changed.
+static: $(VAR)/static/staticfiles.json
+$(VAR)/static/staticfiles.json: $(shell find static -type f) node_modules/.installed $(VENV)/.installed \
+		| $(VAR)/secret-key
+	$(RUN_ENV) $(MANAGE) collectstatic --no-input -v0
+
+# The secret key of this checkout's sites, made once (navigator/settings/secret.py).
+secret-key: $(VAR)/secret-key
+$(VAR)/secret-key: | $(VENV)/.installed
+	$(PY) -m navigator.settings.secret $@
 
 # Browser tests drive Debian's chromium; install it when it is missing.
 chromium:
@@ -66,6 +95,18 @@ postgres:
 		echo "Installing Debian's postgresql for test-postgres..."; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+# Where a personal page's time goes (pyinstrument, the dev extra): call trees in var/profile/.
+profile: setup demo
+	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(PY) benchmarks/profile.py
+
+# test-scale runs Debian's Redis server; install it when it is missing (the test starts its own on a free port).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || { \
+		echo "Installing Debian's redis-server for test-scale..."; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server >/dev/null; }
 
 benchmark-pages: setup demo
 	$(PY) benchmarks/pages.py

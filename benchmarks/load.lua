@@ -2,15 +2,34 @@
 --
 -- wrk's own "Non-2xx or 3xx responses" lets redirects pass (an HTTPS redirect would look like success), so
 -- every status is checked here. Each wrk thread runs its own copy of this script; done() adds the threads up.
+-- With LOAD_PATHS naming a file of paths (one a line), each request asks the next path of the list instead of
+-- the URL given, every thread starting at its own place: the mixed scenario.
 
 local threads = {}
 
 function setup(thread)
+   thread:set("number", #threads)
    table.insert(threads, thread)
 end
 
 function init(args)
    non2xx = 0
+   paths = {}
+   local file = os.getenv("LOAD_PATHS")
+   if file and file ~= "" then
+      for line in io.lines(file) do
+         if line ~= "" then table.insert(paths, line) end
+      end
+   end
+   position = number * 61
+end
+
+function request()
+   if #paths == 0 then
+      return wrk.format()
+   end
+   position = position + 1
+   return wrk.format(nil, paths[position % #paths + 1])
 end
 
 function response(status, headers, body)

@@ -33,7 +33,7 @@ class DayCapacity:
 def daily_capacity(now=None):
     """DayCapacity rows, by date, service and counter, for the days each live, active setup takes bookings."""
     now = (now or timezone.now()).astimezone(PRAGUE)
-    setups = list(BookingSetup.objects.filter(active=True, service__live=True, counter__live=True)
+    setups = list(BookingSetup.objects.bookable()
                   .select_related("service", "counter")
                   .prefetch_related("counter__opening_hours", "counter__exceptions", "hours")
                   .order_by("service__slug", "counter__slug"))

@@ -10,7 +10,7 @@ MAX_SLUG_LENGTH = 255
 
 
 def _live_setups():
-    return (BookingSetup.objects.filter(active=True, service__live=True, counter__live=True)
+    return (BookingSetup.objects.bookable()
             .select_related("service", "counter").prefetch_related("counter__opening_hours",
                                                                    "counter__exceptions", "hours"))
 

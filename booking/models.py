@@ -16,7 +16,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from navigator.visibility import visible_q
 from services.hours import WEEKDAY_CHOICES
+
+
+class BookingSetupQuerySet(models.QuerySet):
+    def bookable(self):
+        """Active setups of a service and at a counter the public may see (live, behind no view restriction)."""
+        return self.filter(visible_q(prefix="service__"), visible_q(prefix="counter__"), active=True)
 
 
 class BookingSetup(ClusterableModel):
@@ -54,6 +61,8 @@ class BookingSetup(ClusterableModel):
                     help_text=_("Prázdné = celé úřední hodiny pracoviště. Výjimky pracoviště a státní svátky "
                                 "platí vždy: zavřený den nemá žádné termíny.")),
     ]
+
+    objects = BookingSetupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("objednávání")

@@ -106,7 +106,7 @@ def offers(services=(), counters=(), now=None):
     if not service_ids and not counter_ids:
         return Offers([])
     now = (now or timezone.now()).astimezone(PRAGUE)
-    setups = (BookingSetup.objects.filter(active=True, service__live=True, counter__live=True)
+    setups = (BookingSetup.objects.bookable()
               .select_related("service", "counter")
               .prefetch_related("counter__opening_hours", "counter__exceptions", "hours")
               .order_by("counter__title", "service__title"))

@@ -22,4 +22,8 @@ RETENTION = Retention(
     key="booking",
     description=_("jméno, e-mail a telefon objednaných návštěv po termínu"),
     purge=erase_personal_data,
+    purpose=_("Abychom vás mohli na přepážce přijmout, poslat potvrzení a připomínku a domluvit se s vámi při "
+              "změně; po termínu už je nepotřebujeme."),
+    legal_basis=_("úkol ve veřejném zájmu: vyřízení vaší návštěvy úřadu (čl. 6 odst. 1 písm. e) GDPR)"),
+    order=40,
 )

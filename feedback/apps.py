@@ -8,3 +8,8 @@ class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = _("Zpětná vazba")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import retention
+
+        retention.register()

@@ -91,7 +91,7 @@ def submit(request):
                        + _("Otevřete prosím stránku znovu a odešlete odpověď z ní."),
                        page=pages.find(page_id))
 
-    verdict = ratelimit.hit(request)
+    verdict = ratelimit.hit(request, page_id)
     if not verdict.allowed:
         message = _("Z vašeho připojení přišlo v krátké době příliš mnoho odpovědí. Zkuste to prosím znovu "
                     "za %(minutes)s min.") % {"minutes": verdict.retry_after_minutes}

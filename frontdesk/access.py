@@ -23,12 +23,12 @@ def is_clerk(user):
 
 
 def clerk_required(view):
-    """Anonymous visitors go to the admin login (and come back after it); others outside the group get 403."""
+    """Anonymous visitors go to the desk's login (and come back after it); others outside the group get 403."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), resolve_url("wagtailadmin_login"))
+            return redirect_to_login(request.get_full_path(), resolve_url("frontdesk:login"))
         if not is_clerk(request.user):
             context = {"page_title": _("Přepážka je jen pro pracovníky úřadu")}
             return render(request, "frontdesk/forbidden.html", context, status=403)

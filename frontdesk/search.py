@@ -40,8 +40,8 @@ def desk_search(raw_query):
     backend = get_backend()
     situations, services = (backend.search(query, SearchFilters(type=result_type), limit=RESULTS_PER_TYPE)
                             for result_type in (ResultType.SITUATION, ResultType.SERVICE))
-    # A situation opens at the desk by its slug; a hit without one (an index out of date) is left out.
+    # A result opens at the desk by its slug; a hit without one (an index out of date) is left out.
     results.situations = [hit for hit in situations.hits if hit.slug]
-    results.services = services.hits
+    results.services = [hit for hit in services.hits if hit.slug]
     results.suggestion = situations.suggestion or services.suggestion
     return results

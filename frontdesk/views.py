@@ -11,13 +11,13 @@ from situations.checklist import checklist_for_request
 from .access import clerk_required
 from .counters import counters_today
 from .search import desk_search
-from .situation_lookup import find_situation, popular_situations
+from .situation_lookup import find_service, find_situation, popular_situations
 
 
 def _results_context(request):
     results = desk_search(request.GET.get("q", ""))
     return {"results": results, "query": results.query,
-            "popular": popular_situations() if not results.searched else []}
+            "popular": popular_situations(request) if not results.searched else []}
 
 
 @require_GET
@@ -25,7 +25,7 @@ def _results_context(request):
 @clerk_required
 def home(request):
     context = _results_context(request)
-    context.update(page_title=_("Přepážka"), counters=counters_today(), autofocus_search=True)
+    context.update(page_title=_("Přepážka"), counters=counters_today(request), autofocus_search=True)
     return render(request, "frontdesk/home.html", context)
 
 
@@ -39,13 +39,17 @@ def results(request):
 
 def _situation_or_not_found(request, slug):
     """(page, None) for a live situation, or (None, the desk's own 404 response)."""
-    page = find_situation(slug)
+    page = find_situation(slug, request)
     if page is not None:
         return page, None
+    return None, _not_found(request, slug, _("Situace nenalezena"), _("Tuto situaci jsme nenašli"))
+
+
+def _not_found(request, slug, title, heading):
     shown = "".join(character for character in slug[:80] if character.isprintable())
-    context = {"page_title": _("Situace nenalezena"), "slug": shown, "counters": counters_today(),
+    context = {"page_title": title, "heading": heading, "slug": shown, "counters": counters_today(request),
                "autofocus_search": True}
-    return None, render(request, "frontdesk/not_found.html", context, status=404)
+    return render(request, "frontdesk/not_found.html", context, status=404)
 
 
 @require_GET
@@ -58,7 +62,7 @@ def situation(request, slug):
     context = checklist_for_request(page, request)
     first = {counter.pk for counter in context["situation"].offices}
     context.update(page=page, page_title=_("%(title)s – přepážka") % {"title": page.title},
-                   counters=counters_today(first))
+                   counters=counters_today(request, first))
     return render(request, "frontdesk/situation.html", context)
 
 
@@ -76,3 +80,18 @@ def print_checklist(request, slug):
     back_url = reverse("frontdesk:situation", args=[page.slug]) + (f"?{query}" if query else "")
     context.update(page=page, self=page, checklist=context["situation"], back_url=back_url)
     return render(request, "situations/checklist_print.html", context)
+
+
+@require_GET
+@never_cache
+@clerk_required
+def service(request, slug):
+    """A service (úkon) at a glance, where the desk's search leads: where, what to bring, fees, forms, and the
+    situations it belongs to, opened at the desk too."""
+    page = find_service(slug, request)
+    if page is None:
+        return _not_found(request, slug, _("Služba nenalezena"), _("Tuto službu jsme nenašli"))
+    context = page.get_context(request)
+    first = {counter.pk for counter in context["service_counters"]}
+    context.update(page_title=_("%(title)s – přepážka") % {"title": page.title}, counters=counters_today(request, first))
+    return render(request, "frontdesk/service.html", context)

@@ -1,10 +1,13 @@
-"""sitemap.xml: every live, public page in every language, each with the addresses of its language versions."""
+"""sitemap.xml: every page the public may see (navigator.visibility), in every language, each with the addresses
+of its language versions."""
 
 from collections import defaultdict
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from navigator.visibility import visible
 
 from .locales import DEFAULT_LANGUAGE
 
@@ -18,7 +21,7 @@ class LanguageSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return (Page.objects.live().public().filter(in_a_tree).order_by("path")
+        return (visible(Page.objects.filter(in_a_tree), self.request).order_by("path")
                 .defer_streamfields().specific())
 
     def _urls(self, page, protocol, domain):

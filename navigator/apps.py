@@ -11,11 +11,20 @@ def create_cache_table(using, **kwargs):
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def align_site_address(using, **kwargs):
+    """The default Wagtail site answers at SITE_URL's host and port after every `migrate` (navigator.address)."""
+    from .address import align_default_site
+
+    align_default_site()
+
+
 class NavigatorConfig(AppConfig):
     name = "navigator"
 
     def ready(self):
-        from . import compare, pagecache  # noqa: F401 (compare registers the project's revision comparisons)
+        from . import compare, pagecache, sign_ins  # noqa: F401 (compare registers the project's revision comparisons)
 
         pagecache.connect()
+        sign_ins.register()
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="navigator-cache-table")
+        post_migrate.connect(align_site_address, sender=self, dispatch_uid="navigator-site-address")

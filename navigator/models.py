@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
@@ -13,6 +13,14 @@ class OfficeSettings(BaseSiteSetting):
     phone = models.CharField(_("telefon"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     data_box = models.CharField(_("datová schránka"), max_length=20, blank=True)
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("prohlášení o přístupnosti"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Odkaz v patičce každé stránky (zákon č. 99/2019 Sb.)."))
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("ochrana osobních údajů"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Odkaz v patičce každé stránky (informace podle čl. 13 GDPR)."))
     demo_content = models.BooleanField(
         _("ukázkový obsah"),
         default=False,
@@ -25,8 +33,13 @@ class OfficeSettings(BaseSiteSetting):
              FieldPanel("data_box")],
             heading=_("Kontakt na úřad"),
         ),
+        MultiFieldPanel([PageChooserPanel("accessibility_statement", "legal.AccessibilityStatementPage"),
+                         PageChooserPanel("privacy_notice", "legal.PrivacyNoticePage")],
+                        heading=_("Povinně zveřejňované stránky")),
         FieldPanel("demo_content"),
     ]
+    # The footer links both pages on every page: fetched with the settings, not one query each.
+    select_related = ["accessibility_statement", "privacy_notice"]
 
     class Meta:
         verbose_name = _("nastavení úřadu")

@@ -48,18 +48,48 @@ def _network(address):
     return str(ip)
 
 
-def _sql():
+def _sql(rows):
+    """The statements for counting `rows` requests at once: prune each kind's ended slots; count each (kind, slot,
+    client) in one upsert, returning the counts (or, where the database cannot, a select reading them back)."""
     quote = connection.ops.quote_name
     table = quote(RateCounter._meta.db_table)
     scope, slot, client, count = (quote(RateCounter._meta.get_field(name).column)
                                   for name in ("scope", "slot", "client", "count"))
-    prune = f"DELETE FROM {table} WHERE {scope} = %s AND {slot} < %s"
-    upsert = (f"INSERT INTO {table} ({scope}, {slot}, {client}, {count}) VALUES (%s, %s, %s, 1) "
-              f"ON CONFLICT ({scope}, {slot}, {client}) DO UPDATE SET {count} = {table}.{count} + 1")
+    prune = f"DELETE FROM {table} WHERE " + " OR ".join([f"({scope} = %s AND {slot} < %s)"] * rows)
+    upsert = (f"INSERT INTO {table} ({scope}, {slot}, {client}, {count}) VALUES "
+              + ", ".join(["(%s, %s, %s, 1)"] * rows)
+              + f" ON CONFLICT ({scope}, {slot}, {client}) DO UPDATE SET {count} = {table}.{count} + 1")
     if connection.features.can_return_columns_from_insert:
-        return prune, [f"{upsert} RETURNING {count}"]
-    # SQLite before 3.35 cannot return from an upsert: read the count back.
-    return prune, [upsert, f"SELECT {count} FROM {table} WHERE {scope} = %s AND {slot} = %s AND {client} = %s"]
+        return prune, [f"{upsert} RETURNING {scope}, {client}, {count}"]
+    # SQLite before 3.35 cannot return from an upsert: read the counts back.
+    select = (f"SELECT {scope}, {client}, {count} FROM {table} WHERE "
+              + " OR ".join([f"({scope} = %s AND {slot} = %s AND {client} = %s)"] * rows))
+    return prune, [upsert, select]
+
+
+def hit_all(request, limits, now=None):
+    """Count one request of this request's client against several limits at once, [(RateLimit, part or None)], in
+    one prune and one upsert; a Verdict for each, in the same order."""
+    now = time.time() if now is None else now
+    address = client_address(request)
+    counted = []  # (scope, slot, client key, allowed requests, period)
+    for limit, part in limits:
+        allowed, period = limit.limits()
+        slot = int(now // period)
+        counted.append((limit.scope, slot, limit.client_key(address, slot, part), allowed, period))
+    prune, statements = _sql(len(counted))
+    keys = [value for scope, slot, key, _allowed, _period in counted for value in (scope, slot, key)]
+    with connection.cursor() as cursor:
+        cursor.execute(prune, [value for scope, slot, *_rest in counted for value in (scope, slot)])
+        for statement in statements:
+            cursor.execute(statement, keys)
+        counts = {(scope, key): count for scope, key, count in cursor.fetchall()}
+    verdicts = []
+    for scope, slot, key, allowed, period in counted:
+        count = counts[scope, key]
+        verdicts.append(Verdict(allowed=count <= allowed, count=count,
+                                retry_after=max(1, math.ceil((slot + 1) * period - now))))
+    return verdicts
 
 
 class RateLimit:
@@ -72,21 +102,12 @@ class RateLimit:
         """(requests allowed, in how many seconds)."""
         return getattr(settings, self.setting, self.default)
 
-    def client_key(self, address, slot):
-        return salted_hmac(f"navigator.ratelimit.{self.scope}", f"{slot}|{_network(address)}",
-                           algorithm="sha256").hexdigest()[:32]
+    def client_key(self, address, slot, part=None):
+        """The key of an address's count in a slot; `part` counts a part of what it does apart (one page)."""
+        value = f"{slot}|{_network(address)}" + ("" if part is None else f"|{part}")
+        return salted_hmac(f"navigator.ratelimit.{self.scope}", value, algorithm="sha256").hexdigest()[:32]
 
-    def hit(self, request, now=None):
-        """Count one request of this request's client and say whether it is within the limit."""
-        limit, period = self.limits()
-        now = time.time() if now is None else now
-        slot = int(now // period)
-        key = self.client_key(client_address(request), slot)
-        prune, statements = _sql()
-        with connection.cursor() as cursor:
-            cursor.execute(prune, [self.scope, slot])
-            for statement in statements:
-                cursor.execute(statement, [self.scope, slot, key])
-            count = cursor.fetchone()[0]
-        retry_after = max(1, math.ceil((slot + 1) * period - now))
-        return Verdict(allowed=count <= limit, count=count, retry_after=retry_after)
+    def hit(self, request, now=None, part=None):
+        """Count one request of this request's client (to `part`, when given) and say whether it is within the
+        limit."""
+        return hit_all(request, [(self, part)], now)[0]

@@ -16,8 +16,10 @@ database, ordering or filtering by a to-many relation, an overlong search.
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -30,7 +32,10 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.models import Locale, Page
+
+from navigator.visibility import visible
 
 from languages.locales import in_default_language
 from search.query import MAX_QUERY_LENGTH
@@ -235,6 +240,23 @@ class CatalogPagesAPIViewSet(CzechAPIViewSetMixin, PagesAPIViewSet):
 
     filter_backends = [LanguageFilter if backend is LocaleFilter else backend
                        for backend in PagesAPIViewSet.filter_backends]
+
+    def get_base_queryset(self):
+        """Every live page of the requested site that this request may see (navigator.visibility)."""
+        try:
+            site = SiteFilterValidator(site=self.request.GET.get("site"), request=self.request).site_obj
+        except ValueError as error:
+            raise BadRequestError(str(error)) from error
+        if site is None:
+            return Page.objects.none()
+        # With Wagtail's i18n, the root's translations head the other languages' trees, as in Wagtail's own API.
+        roots = [site.root_page]
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            roots += list(site.root_page.get_translations())
+        in_trees = Q()
+        for root in roots:
+            in_trees |= Q(path__startswith=root.path)
+        return visible(Page.objects.filter(in_trees), self.request)
 
     def get_queryset(self):
         # Every item says its language: read with the page, not with a query of its own.

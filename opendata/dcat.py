@@ -20,6 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from navigator.address import absolute
+
 from . import identifiers, vocabularies
 from .jsonld import Graph, cs, ref, texts, typed
 
@@ -90,11 +92,11 @@ class CatalogueBuilder:
         self.csv_datasets = csv_datasets
         self.request = published.request
         self.office = published.office
-        self.page = self.request.build_absolute_uri(reverse("opendata:index"))
+        self.page = absolute(reverse("opendata:index"))
         self.graph = Graph()
 
     def absolute(self, url_name, *args):
-        return self.request.build_absolute_uri(reverse(url_name, args=args))
+        return absolute(reverse(url_name, args=args))
 
     def modified(self):
         latest = self.published.latest_change
@@ -201,7 +203,7 @@ class CatalogueBuilder:
             "@type": "dcat:DataService",
             "dct:title": texts(_("API pro čtení stránek a úryvků (Wagtail API v2)"),
                                "Read-only API of pages and snippets (Wagtail API v2)"),
-            "dcat:endpointURL": ref(self.request.build_absolute_uri("/api/v2/")),
+            "dcat:endpointURL": ref(absolute("/api/v2/")),
             "dcat:endpointDescription": ref(f"{self.page}#api"),
             "dcat:servesDataset": [ref(uri) for uri in datasets],
             "dct:publisher": ref(self.publisher()),

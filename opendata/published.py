@@ -1,9 +1,10 @@
 """The published content as the open data sees it, read in a fixed number of queries.
 
 Every export (the CSV files, the CPSV-AP graph, the DCAT-AP description) reads the site through one
-`PublishedContent`: live pages that anonymous visitors may see, and the snippets they use. Each part is fetched the
-first time an export asks for it, with everything it needs prefetched, so an export costs the same number
-of queries whether the catalog holds ten services or ten thousand.
+`PublishedContent`: live pages that anonymous visitors may see (navigator.visibility: pages behind a view
+restriction stay out, whoever downloads), and the snippets they use. Each part is fetched the first time an export
+asks for it, with everything it needs prefetched, so an export costs the same number of queries whether the
+catalog holds ten services or ten thousand. Addresses are the site's own (SITE_URL), whatever host was asked.
 """
 
 from collections import defaultdict
@@ -11,10 +12,12 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from languages.locales import in_default_language, language_codes, locale_id
+from navigator.address import absolute
 from navigator.models import OfficeSettings
+from navigator.visibility import hidden_paths, may_see, visible, visible_q
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
 from situations.models import SituationDocument, SituationPage, SituationStep, SituationStepService, TopicPage
 
@@ -38,49 +41,38 @@ class PublishedContent:
         return OfficeSettings.for_request(self.request)
 
     @cached_property
-    def _restricted_paths(self):
-        """Tree paths of pages behind a view restriction (password, login, group): they stay out of open data."""
-        return [path for path in PageViewRestriction.objects.values_list("page__path", flat=True)]
-
-    def _is_public(self, page):
-        return not any(page.path.startswith(path) for path in self._restricted_paths)
-
-    def _public(self, pages):
-        return [page for page in pages if self._is_public(page)]
-
-    @cached_property
     def topics(self):
-        return {topic.path: topic for topic in czech(TopicPage).live().select_related("locale").order_by("path")}
+        return {topic.path: topic for topic in visible(czech(TopicPage)).select_related("locale").order_by("path")}
 
     @cached_property
     def situations(self):
-        uses = SituationStepService.objects.filter(service__live=True).select_related("service__locale")
+        uses = SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service__locale")
         steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            czech(SituationPage).live().select_related("department", "locale").order_by("slug")
+            visible(czech(SituationPage)).select_related("department", "locale").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
-        return self._public(pages)
+        return list(pages)
 
     @cached_property
     def services(self):
-        counters = (CounterPage.objects.live().select_related("locale")
+        counters = (visible(CounterPage.objects.all()).select_related("locale")
                     .only("id", "slug", "title", "path", "url_path", "locale").order_by("title"))
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            czech(ServicePage).live().select_related("department", "locale").order_by("slug")
+            visible(czech(ServicePage)).select_related("department", "locale").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
         )
-        return self._public(pages)
+        return list(pages)
 
     @cached_property
     def counters(self):
-        pages = (czech(CounterPage).live().select_related("locale").order_by("slug")
+        pages = (visible(czech(CounterPage)).select_related("locale").order_by("slug")
                  .prefetch_related("opening_hours", "exceptions"))
-        return self._public(pages)
+        return list(pages)
 
     @cached_property
     def documents(self):
@@ -105,7 +97,7 @@ class PublishedContent:
         seen, services = set(), []
         for step in situation.steps.all():
             for service in step.chosen_services:
-                if service.pk not in seen and self._is_public(service):
+                if service.pk not in seen:
                     seen.add(service.pk)
                     services.append(service)
         return services
@@ -122,7 +114,7 @@ class PublishedContent:
         return self._situations_by_service.get(service.pk, [])
 
     def counters_of(self, service):
-        return [counter for counter in service.counters.all() if self._is_public(counter)]
+        return list(service.counters.all())
 
     @cached_property
     def _services_by_snippet(self):
@@ -145,9 +137,13 @@ class PublishedContent:
     def services_at_counter(self, counter):
         return self._services_by_snippet["counter"].get(counter.pk, [])
 
+    @cached_property
+    def _hidden_paths(self):
+        return hidden_paths()
+
     def is_public_page(self, page):
         """Whether a page linked from a snippet (a document's „how to get it“ situation) is live and public."""
-        return bool(page and page.live and self._is_public(page))
+        return bool(page) and may_see(page, hidden=self._hidden_paths)
 
     # -----------------------------------------------------------------------------------------------------
     # Addresses and dates
@@ -162,7 +158,7 @@ class PublishedContent:
         found = defaultdict(dict)
         # The specific pages come without their locale, so each one's language is read from the kept locale ids.
         languages = {locale_id(code): code for code in language_codes()}
-        translated = (Page.objects.live().filter(translation_key__in={page.translation_key for page in pages})
+        translated = (visible(Page.objects.filter(translation_key__in={page.translation_key for page in pages}))
                       .exclude(locale__language_code=settings.LANGUAGE_CODE).specific())
         for page in translated:
             found[page.translation_key][languages[page.locale_id]] = page
@@ -174,14 +170,14 @@ class PublishedContent:
                 for language, version in self._translations.get(page.translation_key, {}).items()}
 
     def page_url(self, page):
-        """The page's full address on this site, as the request reached it."""
-        return self.request.build_absolute_uri(page.get_url(self.request))
+        """The page's full address at the site's address."""
+        return absolute(page.get_url(self.request))
 
     def absolute(self, url):
-        return self.request.build_absolute_uri(url) if url else ""
+        return absolute(url)
 
     @cached_property
     def latest_change(self):
         """When a situation, service or counter was last published (one query), or None for an empty catalog."""
-        pages = in_default_language(Page.objects.live().type(SituationPage, ServicePage, CounterPage))
+        pages = in_default_language(visible(Page.objects.type(SituationPage, ServicePage, CounterPage)))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]

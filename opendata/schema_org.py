@@ -9,6 +9,7 @@ import json
 
 from django.conf import settings
 
+from navigator.address import absolute as site_address
 from services.hours import hhmm, weekly_in_order
 from services.models import ApplicationForm
 
@@ -26,7 +27,8 @@ def script_json(data):
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    """The full address of a URL on this site (SITE_URL), or None for no URL."""
+    return site_address(url) if url else None
 
 
 def organisation(name, department=None):

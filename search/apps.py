@@ -7,6 +7,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Hledání")
 
     def ready(self):
-        from . import indexing
+        from navigator import pagecache
+
+        from . import indexing, querylog, retention
 
         indexing.connect()
+        retention.register()
+        # A kept search page or API answer still counts its search in the query log (search.views).
+        pagecache.hit_action(querylog.RECORD_ACTION)(querylog.record)

@@ -1,5 +1,9 @@
 """Live pages as search documents: what each kind of page contributes to the index, in the page's language.
 
+Only pages the public may see are indexed (navigator.visibility): a page behind a view restriction (a password, a
+sign-in, groups) stays out of the index of either backend, so neither search nor autocomplete can show it; the
+indexing signals take a page out when a restriction is put on it and back when it is lifted.
+
 A document keeps the catalog's fixed slug of its situation, service or counter (the slug of the Czech page,
 whatever the translation's own slug is) and topic, so every language version is found, filtered and identified
 by the same slugs; its `language` is its page's locale, the language its text is analysed in.
@@ -8,11 +12,13 @@ by the same slugs; its `language` is its page's locale, the language its text is
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from navigator.visibility import may_see, visible
 from services import hours
 from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
@@ -110,10 +116,10 @@ BUILDERS = {SituationPage: situation_document, ServicePage: service_document, Co
 
 
 def document_for(page):
-    """The search document of a live page, or None when the page is not searchable."""
+    """The search document of a live, public page, or None when the page is not searchable."""
     page = page.specific
     builder = BUILDERS.get(type(page))
-    if builder is None or not page.live:
+    if builder is None or not may_see(page):
         return None
     with translation.override(language_of(page)):  # what the document says in words, it says in its language
         return builder(page, slug=catalog_slugs([page])[page.pk])
@@ -121,7 +127,7 @@ def document_for(page):
 
 def count_documents():
     """How many documents all_documents() yields."""
-    return sum(model.objects.live().count() for model in BUILDERS)
+    return sum(visible(model.objects.all()).count() for model in BUILDERS)
 
 
 def all_documents():
@@ -131,15 +137,16 @@ def all_documents():
     topics = list(TopicPage.objects.select_related("locale"))
     topic_slugs = catalog_slugs(topics)
     topic_at = {topic.path: topic_slugs[topic.pk] for topic in topics}
-    situations = list(SituationPage.objects.live().select_related("department", "locale")
+    situations = list(visible(SituationPage.objects.all()).select_related("department", "locale")
                       .prefetch_related("steps__services__forms", "documents__document", "faqs"))
     slugs = catalog_slugs(situations)
     for situation in situations:
         with translation.override(language_of(situation)):
             yield situation_document(situation, slug=slugs[situation.pk],
                                      topic_slug=topic_at.get(situation.path[:-situation.steplen], ""))
-    services = list(ServicePage.objects.live().select_related("department", "locale")
-                    .prefetch_related("documents__document", "forms", "fees", "counters"))
+    services = list(visible(ServicePage.objects.all()).select_related("department", "locale")
+                    .prefetch_related("documents__document", "forms", "fees",
+                                      Prefetch("counters", queryset=visible(CounterPage.objects.all()))))
     slugs = catalog_slugs(services)
     services_at = defaultdict(list)
     for service in services:
@@ -147,7 +154,8 @@ def all_documents():
             services_at[counter.pk].append(service)
         with translation.override(language_of(service)):
             yield service_document(service, slug=slugs[service.pk])
-    counters = list(CounterPage.objects.live().select_related("department", "locale").prefetch_related("opening_hours", "exceptions"))
+    counters = list(visible(CounterPage.objects.all()).select_related("department", "locale")
+                    .prefetch_related("opening_hours", "exceptions"))
     slugs = catalog_slugs(counters)
     for counter in counters:
         with translation.override(language_of(counter)):

@@ -10,9 +10,10 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from navigator import pagecache
 from navigator.shown import snippets_shown_on_pages
 from services.models import ApplicationForm, CounterPage, RequiredDocument, ServicePage
 from situations.models import SituationPage
@@ -40,6 +41,9 @@ def _safely(action, *args):
         action(*args)
     except Exception:  # noqa: BLE001 - the index must never stop a publish
         logger.exception("Search index update failed; run `manage.py search_index rebuild` to repair it")
+    # Searches answered between the publish's new content version and this write read the old index, and their
+    # kept results (search.run) carry that version: a new one drops them.
+    pagecache.new_version()
 
 
 def rebuild():
@@ -99,6 +103,15 @@ def page_deleted(sender, instance, **kwargs):
     transaction.on_commit(lambda: _safely(get_backend().delete, [page_id]))
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """A view restriction put on or taken off a page: it and the searchable pages below it leave or rejoin."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:  # the page itself is being deleted; page_deleted takes it out
+        return
+    pages = page.get_descendants(inclusive=True).specific()
+    on_commit_reindex(page for page in pages if isinstance(page, SEARCHABLE))
+
+
 def snippet_changed(sender, instance, **kwargs):
     if isinstance(instance, RequiredDocument):
         services = ServicePage.objects.filter(documents__document=instance)
@@ -118,5 +131,7 @@ def connect():
         page_unpublished.connect(page_changed, sender=model, dispatch_uid=f"search-unpublish-{model.__name__}")
     post_delete.connect(page_deleted, sender=Page, dispatch_uid="search-delete")
     post_page_move.connect(page_moved, dispatch_uid="search-move")
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-save")
+    post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-restriction-delete")
     for model in snippets_shown_on_pages():
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"search-snippet-{model.__name__}")

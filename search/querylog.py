@@ -2,9 +2,13 @@
 
 People type personal data into search boxes: their birth number, e-mail, phone, an account or file number.
 None of it may reach the database, so every query is scrubbed first (each kind of personal data becomes a
-marker such as «rodné číslo»), then normalised (lowercase, whitespace collapsed, at most 200 characters;
+marker such as «rodné číslo»; full-width characters are read as their plain forms and "jana(at)example(dot)cz"
+as an address), then normalised (lowercase, whitespace collapsed, at most 200 characters;
 diacritics are kept so editors read the words people really typed) and counted in QueryStat, per ISO week
 (the week starts on Monday in the office's time zone).
+
+Only plausible searches are kept: at most PLAUSIBLE_LENGTH characters, no markup, no control characters and at
+least one letter. Attack strings, pasted documents and runs of digits would only fill the editors' reports.
 
 When a citizen opens a result, `record_opened()` counts (week, query, page) in OpenedResult and adds the
 result's position; nothing about the person (address, session, cookie, browser) is kept.
@@ -26,6 +30,9 @@ from .models import OpenedResult, QueryStat
 logger = logging.getLogger(__name__)
 
 MAX_LENGTH = QueryStat._meta.get_field("query").max_length  # 200
+# The name under which `record` runs again each time a kept search page is served (navigator.pagecache.on_hit).
+RECORD_ACTION = "search.querylog.record"
+PLAUSIBLE_LENGTH = 100  # longer "queries" are pasted text or probes, not searches
 
 BIRTH_NUMBER = "«rodné číslo»"
 EMAIL = "«e-mail»"
@@ -34,7 +41,10 @@ NUMBER = "«číslo»"
 
 _SEP = r"[ \t.\-]?"  # what people put between the groups of a phone number
 
-_EMAIL = re.compile(r"[\w+\-]+(?:\s*\.\s*[\w+\-]+)*\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)+", re.UNICODE)
+# jana.novakova@example.cz, also spelled out against harvesters: jana(at)example(dot)cz, jana [zavináč] example.cz
+_AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|zavin[áa][čc])\s*[)\]}>]\s*)"
+_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|te[čc]ka)\s*[)\]}>]\s*)"
+_EMAIL = re.compile(rf"[\w+\-]+(?:{_DOT}[\w+\-]+)*{_AT}[\w\-]+(?:{_DOT}[\w\-]+)+", re.UNICODE | re.IGNORECASE)
 # 850101/1234, 850101 / 123: the slash makes it a birth number whatever the digits.
 _BIRTH_NUMBER_SLASH = re.compile(r"(?<!\d)\d{6}\s*/\s*\d{3,4}(?!\d)")
 # Bank accounts: 19-2000145399/0800, 2000145399/0800 (not law numbers such as 133/2000).
@@ -50,6 +60,10 @@ _GROUPED_DIGITS = re.compile(r"(?<!\d)\d+(?:[ \-/]\d+)+(?!\d)")
 _LONG_DIGITS = re.compile(r"\d{5,}")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Markup, attributes, entities and template or SQL probes: what a scanner sends, never what a person searches for.
+_MARKUP = re.compile(r"<\s*[a-z/!?]|[a-z]+\s*=\s*[\"']|&#?\w+;|javascript:|\$\{|\{\{|/\*|--\s*$|"
+                     r"\bunion\s+select\b|;\s*(?:drop|select|insert|delete|update)\b|"
+                     r"['\"]\s*(?:or|and)\s+['\"]?\w+['\"]?\s*=", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -77,7 +91,11 @@ def _grouped_digits(match):
 
 
 def scrub(text):
-    """The text with birth numbers, e-mail addresses, phone numbers and runs of 5+ digits replaced by markers."""
+    """The text with birth numbers, e-mail addresses, phone numbers and runs of 5+ digits replaced by markers.
+
+    Full-width and other compatibility forms (８５０１０１/１２３４, ｊａｎａ＠ｅｘａｍｐｌｅ．ｃｚ) are read as their plain
+    forms first (NFKC), so they cannot slip past the patterns."""
+    text = unicodedata.normalize("NFKC", text)
     text = _EMAIL.sub(EMAIL, text)
     text = _BIRTH_NUMBER_SLASH.sub(BIRTH_NUMBER, text)
     text = _BANK_ACCOUNT.sub(NUMBER, text)
@@ -95,9 +113,19 @@ def normalise(text):
     return _WHITESPACE.sub(" ", text).strip()[:MAX_LENGTH].rstrip()
 
 
+def plausible(query):
+    """Whether a query looks like something a person searched for: at most PLAUSIBLE_LENGTH characters (spaces
+    collapsed), no markup or control characters, and at least one letter."""
+    if not isinstance(query, str) or _CONTROL.search(query) or _MARKUP.search(query):
+        return False
+    text = _WHITESPACE.sub(" ", query).strip()
+    return 0 < len(text) <= PLAUSIBLE_LENGTH and any(char.isalpha() for char in text)
+
+
 def clean(query):
-    """What the log stores for a query: scrubbed before trimming, so no number is cut in half and escapes."""
-    if not isinstance(query, str):
+    """What the log stores for a query: "" for an implausible one; scrubbed before trimming, so no number is cut in
+    half and escapes."""
+    if not plausible(query):
         return ""
     # Bound the scrubbing work; the search form caps queries far below this anyway.
     return normalise(scrub(query[:5 * MAX_LENGTH]))

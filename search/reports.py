@@ -23,6 +23,7 @@ from django.db.models import Exists, F, FloatField, IntegerField, OuterRef, Q, S
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
@@ -95,7 +96,16 @@ class LinkedNumberColumn(NumberColumn):
 
 
 WEEK_COLUMN = Column("week", label=_("Týden"), accessor=lambda row: week_label(row.week), sort_key="week")
-QUERY_COLUMN = Column("query", label=_("Dotaz"), sort_key="query")
+class QueryColumn(Column):
+    """A query cut to CELL_LENGTH characters, so an old long row cannot stretch the report (exports keep it whole)."""
+
+    CELL_LENGTH = 60
+
+    def get_value(self, instance):
+        return Truncator(super().get_value(instance)).chars(self.CELL_LENGTH)
+
+
+QUERY_COLUMN = QueryColumn("query", label=_("Dotaz"), sort_key="query")
 COUNT_COLUMN = NumberColumn("count", label=_("Hledáno"), sort_key="count")
 ZERO_COLUMN = NumberColumn("zero_results", label=_("Bez výsledků"), sort_key="zero_results")
 LAST_COLUMN = DateColumn("last_searched", label=_("Naposledy"), sort_key="last_searched")

@@ -1,19 +1,33 @@
-"""One public search as the search page and the search API both run it: parse, search, paginate, log."""
+"""One public search as the search page and the search API both run it: parse, search, paginate, log.
 
+The results of one query, filters, language and page are kept in the shared cache under the content version
+(navigator.pagecache.content_version): the search page and the API asking the same share one search, and any
+publish, which changes the version, makes the next search ask the index again. The index itself is updated when
+a publish commits (search.indexing), which gives the content a new version again once it is written.
+"""
+
+import hashlib
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .analysis import LANGUAGES
+from navigator import pagecache
 
 from . import querylog
+from .analysis import LANGUAGES
 from .backends import get_backend
 from .filters import SearchFilterSet
 from .query import clean_query
 
 PAGE_SIZE = 10
+RESULTS_PREFIX = "search:results:"
+
+logger = logging.getLogger("search")
 
 
 @dataclass
@@ -25,6 +39,7 @@ class SearchRun:
     results: object
     page_number: int
     paginator: Paginator | None
+    logged: tuple | None = None  # the (query, total) counted in the query log, to count again on a kept page
 
 
 def run_search(params, log=True):
@@ -36,19 +51,42 @@ def run_search(params, log=True):
                        % {"label": filterset.form.fields[name].label})
     page_number = _page_number(params.get("page"), notices)
     language = visitor_language(params.get("lang"), notices)
-    results, paginator = None, None
+    results, paginator, logged = None, None, None
     if query:
         backend = get_backend()
-        results = backend.search(query, filters, offset=(page_number - 1) * PAGE_SIZE, limit=PAGE_SIZE,
-                                 language=language)
+        results = _search(backend, query, filters, (page_number - 1) * PAGE_SIZE, language)
         if results.total and (page_number - 1) * PAGE_SIZE >= results.total:
             notices.append(_("Stránka %(page)s výsledků neexistuje, zobrazujeme první.") % {"page": page_number})
             page_number = 1
-            results = backend.search(query, filters, offset=0, limit=PAGE_SIZE, language=language)
+            results = _search(backend, query, filters, 0, language)
         paginator = Paginator(range(results.total), PAGE_SIZE)
         if log and page_number == 1:  # paging through results is the same search, counted once
-            querylog.record(query, results.total)
-    return SearchRun(query, language, notices, filterset, results, page_number, paginator)
+            logged = (query, results.total)
+            querylog.record(*logged)
+    return SearchRun(query, language, notices, filterset, results, page_number, paginator, logged)
+
+
+def _search(backend, query, filters, offset, language):
+    """One page of results, from the shared cache when this content version has answered it before."""
+    version = pagecache.content_version() if pagecache.max_age() > 0 else None
+    if version is None:
+        return backend.search(query, filters, offset=offset, limit=PAGE_SIZE, language=language)
+    # The backend's configuration is part of the key: switching engines must not serve the other's answers.
+    described = repr((version, backend.name, settings.SEARCH["BACKEND"], query, filters, offset, PAGE_SIZE,
+                      language))
+    key = RESULTS_PREFIX + hashlib.sha256(described.encode()).hexdigest()
+    try:
+        results = cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache that is down costs speed, never the search
+        logger.warning("Could not read kept search results", exc_info=True)
+        return backend.search(query, filters, offset=offset, limit=PAGE_SIZE, language=language)
+    if results is None:
+        results = backend.search(query, filters, offset=offset, limit=PAGE_SIZE, language=language)
+        try:
+            cache.set(key, results, timeout=pagecache.max_age())
+        except Exception:  # noqa: BLE001
+            logger.warning("Could not keep search results", exc_info=True)
+    return results
 
 
 def visitor_language(raw, notices=None):

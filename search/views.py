@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from languages.locales import in_active_language
+from navigator import pagecache
+from navigator.visibility import visible
 from situations.models import SituationPage
 
 from . import querylog, result_links
@@ -17,6 +19,16 @@ from .models import IndexedDocument
 from .query import clean_query
 from .result_types import ResultType
 from .run import PAGE_SIZE, run_search, visitor_language
+
+
+def _shared(request, run, response):
+    """A search page is kept and shared like any page (navigator.pagecache), unless it has notices on the
+    visitor's input; served from the cache, it still counts its search."""
+    if run.notices:
+        pagecache.one_off(request)
+    if run.logged:
+        pagecache.on_hit(response, querylog.RECORD_ACTION, *run.logged)
+    return response
 
 
 def _facet_options(filterset, facets):
@@ -33,6 +45,7 @@ def _facet_options(filterset, facets):
 
 
 @require_GET
+@pagecache.shared_view
 def search(request):
     run = run_search(request.GET)
     context = {"query": run.query, "notices": run.notices, "results": run.results, "page_title": _("Hledání"),
@@ -44,11 +57,13 @@ def search(request):
         context["hits"] = list(zip(run.results.hits, links))
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
-            context["suggested"] = in_active_language(SituationPage.objects.live()).filter(popular=True).order_by("title")[:8]
-    return render(request, "search/search.html", context)
+            context["suggested"] = (in_active_language(visible(SituationPage.objects.filter(popular=True), request))
+                                    .order_by("title")[:8])
+    return _shared(request, run, render(request, "search/search.html", context))
 
 
 @require_GET
+@pagecache.shared_view
 def search_api(request):
     run = run_search(request.GET)
     results = run.results
@@ -65,7 +80,7 @@ def search_api(request):
     }
     if errors:
         payload["errors"] = errors
-    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    return _shared(request, run, JsonResponse(payload, json_dumps_params={"ensure_ascii": False}))
 
 
 @require_GET
@@ -94,7 +109,7 @@ def open_result(request):
     except result_links.BadLink as error:
         return render(request, "search/open_result_error.html",
                       {"message": str(error), "page_title": _("Neplatný odkaz")}, status=400)
-    page = Page.objects.live().filter(pk=link.page_id).first()
+    page = visible(Page.objects.filter(pk=link.page_id), request).first()
     url = page.get_url(request) if page else None
     if not url:
         raise Http404(_("Tato stránka neexistuje nebo už není zveřejněná."))

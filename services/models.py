@@ -23,6 +23,7 @@ from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartment
 from languages.fields import same_in_every_language
 from navigator.pagecache import SharedPageMixin
 from navigator.panels import InlinePanel
+from navigator.visibility import visible
 from opendata.api_fields import LivePages
 
 from . import hours
@@ -107,7 +108,8 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["counters"] = CounterPage.objects.child_of(self).live().prefetch_related("opening_hours", "exceptions")
+        context["counters"] = (visible(CounterPage.objects.child_of(self), request)
+                               .prefetch_related("opening_hours", "exceptions"))
         return context
 
 
@@ -220,7 +222,8 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.live().filter(counters=self).order_by("title").only("title", "url_path", "summary")
+            visible(ServicePage.objects.filter(counters=self), request).order_by("title")
+            .only("title", "url_path", "summary")
         )
         return context
 
@@ -284,7 +287,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_list_context(request, ServicePage.objects.child_of(self).live()))
+        context.update(service_list_context(request, visible(ServicePage.objects.child_of(self), request)))
         return context
 
 
@@ -382,15 +385,23 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         # nothing of situations beyond that. Only this page's language: an untranslated service is used by the
         # translated situations too.
         context["part_of"] = (
-            Page.objects.live().filter(pk__in=self.situation_steps.values("page"), locale_id=self.locale_id)
+            visible(Page.objects.filter(pk__in=self.situation_steps.values("page"), locale_id=self.locale_id), request)
             .order_by("title")
-            .only("title", "url_path")
+            .only("title", "slug", "url_path")
         )
-        context["service_counters"] = self.counters.live().prefetch_related("opening_hours", "exceptions")
+        context["service_counters"] = (visible(self.chosen_counters(), request)
+                                       .prefetch_related("opening_hours", "exceptions"))
         context["service_documents"] = [DocumentRow.of(row) for row in
                                          self.documents.select_related("document", "document__issued_by")]
         context["service_fees"] = fee_rows([self])
         return context
+
+    def chosen_counters(self):
+        """The counters the service names, as a queryset: from the database, or, in a preview of the edit form,
+        the ones the editor has chosen and not saved yet."""
+        if "counters" in getattr(self, "_cluster_related_objects", {}):
+            return CounterPage.objects.filter(pk__in=[counter.pk for counter in self.counters.all()])
+        return CounterPage.objects.filter(services=self)
 
 
 class ServiceFee(TranslatableMixin, Orderable):

@@ -8,6 +8,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from navigator import pagecache
+
 from .filters import ServiceFilter, department_queryset
 from .snippets import Audience, Channel
 
@@ -51,6 +53,8 @@ def service_list_context(request, queryset):
         notices.append(_("Stránka „%(page)s“ neexistuje, zobrazujeme stránku %(number)s.")
                        % {"page": raw_page[:20], "number": page_obj.number})
 
+    if notices:
+        pagecache.one_off(request)
     return {
         "filterset": filterset,
         "page_obj": page_obj,

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from services.documents import DocumentRow
 from services.fees import FeeTotal, fee_rows, fee_total
 
+from .graph import situation_graph
 from .guide import Answers, judge_fee
 from .shape import DeadlineRow, ServiceUse, Step, Visit
 
@@ -61,7 +62,7 @@ class ComposedSituation:
     @property
     def offices(self):
         """The counters the visitor goes to, one for each group of steps that can be done there together."""
-        return [visit.counter for visit in self.visits if visit.counter]
+        return unique(visit.counter for visit in self.visits if visit.counter)
 
     @property
     def answer_summary(self):
@@ -83,24 +84,27 @@ def unique(items):
 
 def compose_situation(page, answers=None):
     answers = Answers.none() if answers is None else answers
-    questions = page.guide_questions
+    graph = situation_graph(page)
+    questions = graph.questions
 
     def judged(rows):
         """The rows that may apply to this visitor, each with its verdict."""
         verdicts = ((row, row.verdict(answers, questions)) for row in rows)
         return [(row, verdict) for row, verdict in verdicts if verdict.applies is not False]
 
-    service_verdicts = {row.service_id: row.verdict(answers, questions) for row in page.service_conditions.all()}
+    service_verdicts = {row.service_id: row.verdict(answers, questions) for row in graph.service_conditions}
 
-    def uses(step_row):
+    def uses(step_services):
         """The step's services that may apply to this visitor, with their condition while it is undecided."""
-        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_row.chosen_services)
+        verdicts = ((service, service_verdicts.get(service.pk)) for service in step_services)
         return tuple(ServiceUse(service, verdict.condition if verdict else "") for service, verdict in verdicts
                      if verdict is None or verdict.applies is not False)
 
-    all_steps = list(page.steps_with_services())
-    steps = [Step(page, row.title, row.text, row.optional, verdict, uses(row))
-             for row, verdict in judged(all_steps)]
+    all_steps, steps = graph.steps, []
+    for row, step_services in all_steps:
+        verdict = row.verdict(answers, questions)
+        if verdict.applies is not False:
+            steps.append(Step(page, row.title, row.text, row.optional, verdict, uses(step_services), row.urgent))
 
     services = unique(use.service for step in steps for use in step.services)
     required = unique(
@@ -113,10 +117,9 @@ def compose_situation(page, answers=None):
     optional = {service.pk for service in services if service.pk not in required_pks}
 
     fees = fee_rows(services, optional, judge=lambda fee: judge_fee(fee.condition, answers, questions))
-    documents = [DocumentRow.of(row, page, verdict) for row, verdict in
-                 judged(page.documents.select_related("document", "document__issued_by"))]
+    documents = [DocumentRow.of(row, page, verdict) for row, verdict in judged(graph.documents)]
     deadlines = [DeadlineRow(page, row.pk, row.title, row.description, row.days, verdict, answers.date)
-                 for row, verdict in judged(page.deadlines.all())]
+                 for row, verdict in judged(graph.deadlines)]
 
     return ComposedSituation(
         page=page,
@@ -133,9 +136,9 @@ def compose_situation(page, answers=None):
         fee_rows=fees,
         fees=fee_total(fees),
         deadlines=deadlines,
-        legal_references=list(page.legal_references.all()),
-        faqs=list(page.faqs.all()),
-        related=[row.situation for row in page.related.select_related("situation") if row.situation.live],
+        legal_references=graph.legal_references,
+        faqs=graph.faqs,
+        related=graph.related,
         hidden_steps=len(all_steps) - len(steps),
         notices=list(answers.notices),
     )
@@ -145,19 +148,29 @@ def group_by_office(situations):
     """Steps grouped by the counter where they are done, so that one visit serves as many steps as it can.
 
     A step can often be done at several counters; each goes to the one that serves the most steps of the
-    plan. Steps with no counter (online, by post, at a health insurer) come last, together.
+    plan. Steps with no counter (online, by post, at a health insurer) come last, together. Steps that cannot
+    wait (blocking the cards of a lost wallet) come first, in visits of their own, whatever office they belong to.
     """
     steps = [step for situation in situations for step in situation.steps]
-    candidates = [step.counters for step in steps]
     reach = {}
-    for counters in candidates:
-        for counter in counters:
+    for step in steps:
+        for counter in step.counters:
             reach[counter.pk] = reach.get(counter.pk, 0) + 1
-    visits, elsewhere = {}, Visit(counter=None)
-    for step, counters in zip(steps, candidates):
-        if not counters:
-            elsewhere.steps.append(step)
-            continue
-        best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
-        visits.setdefault(best.pk, Visit(counter=best)).steps.append(step)
-    return [*visits.values(), *([elsewhere] if elsewhere.steps else [])]
+
+    def visits(steps, urgent):
+        grouped, elsewhere = {}, Visit(counter=None, urgent=urgent)
+        for step in steps:
+            counters = step.counters
+            if not counters:
+                elsewhere.steps.append(step)
+                continue
+            best = max(counters, key=lambda counter: reach[counter.pk])  # max keeps the first of equals
+            grouped.setdefault(best.pk, Visit(counter=best, urgent=urgent)).steps.append(step)
+        found = [*grouped.values(), *([elsewhere] if elsewhere.steps else [])]
+        if urgent:  # what cannot wait goes in its own order, a call to the bank before a visit to the office
+            position = {id(step): index for index, step in enumerate(steps)}
+            found.sort(key=lambda visit: position[id(visit.steps[0])])
+        return found
+
+    return [*visits([step for step in steps if step.urgent], urgent=True),
+            *visits([step for step in steps if not step.urgent], urgent=False)]

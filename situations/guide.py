@@ -12,20 +12,25 @@ unanswered condition keeps its item on the checklist with the condition spelled 
 answers shows every step.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from navigator.pagecache import TRACKING_PARAMETERS
 from services.fees import Judgement
 
 SUBMITTED_FIELD = "pruvodce"
 DATE_FIELD = "datum"
-# Query parameters other sites append to links; they are no mistake of the visitor's.
-FOREIGN_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+)$")
 MAX_NOTICE_VALUE = 40
+# The days the guide counts deadlines from. A visitor's move, birth or death falls well inside; a date outside is a
+# typo or a probe, and days added to it could run past the end of the calendar (9999-12-31).
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2199, 12, 31)
 
 
 class ConditionError(ValueError):
@@ -319,8 +324,10 @@ class GuideForm(forms.Form):
                     widget=forms.RadioSelect)
         if date_label:
             self.fields[DATE_FIELD] = forms.DateField(
-                label=date_label, required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                help_text=_("Lhůty spočítáme od tohoto dne."))
+                label=date_label, required=False, help_text=_("Lhůty spočítáme od tohoto dne."),
+                validators=[MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)],
+                widget=forms.DateInput(format="%Y-%m-%d", attrs={
+                    "type": "date", "min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()}))
 
     @property
     def question_fields(self):
@@ -369,25 +376,34 @@ class GuideForm(forms.Form):
                 answers.chosen[question.key] = frozenset([value])
         if DATE_FIELD in self.fields:
             if DATE_FIELD in self.errors:
-                answers.notices.append(_("Datum „%(value)s“ neumíme přečíst, lhůty proto počítáme od dnešního dne.")
-                                       % {"value": _shorten(self.data.get(self.add_prefix(DATE_FIELD), ""))})
+                answers.notices.append(self._date_notice())
             else:
                 answers.date = cleaned.get(DATE_FIELD)
         return answers
 
+    def _date_notice(self):
+        value = notice_value(self.data.get(self.add_prefix(DATE_FIELD), ""))
+        codes = {error.code for error in self.errors.as_data()[DATE_FIELD]}
+        if codes & {"min_value", "max_value"}:
+            return _("Datum „%(value)s“ je mimo roky %(first)s až %(last)s, se kterými počítáme, lhůty proto "
+                     "počítáme od dnešního dne.") % {"value": value, "first": EARLIEST_DATE.year,
+                                                     "last": LATEST_DATE.year}
+        return _("Datum „%(value)s“ neumíme přečíst, lhůty proto počítáme od dnešního dne.") % {"value": value}
 
-def _shorten(value):
+
+def notice_value(value):
+    """What a visitor sent, as a notice may quote it: printable characters only, at most MAX_NOTICE_VALUE."""
     value = "".join(character for character in str(value) if character.isprintable())
     return value if len(value) <= MAX_NOTICE_VALUE else value[:MAX_NOTICE_VALUE] + "…"
 
 
 def _unknown_answer(question, raw):
     return _("Odpověď „%(value)s“ na otázku „%(question)s“ neznáme, proto jsme ji vynechali.") % {
-        "value": _shorten(raw), "question": question.text}
+        "value": notice_value(raw), "question": question.text}
 
 
 def unknown_parameter_notices(query, known):
     """A notice for each query parameter nobody asked for, leaving out other sites' tracking parameters."""
-    unknown = [key for key in query if key not in known and not FOREIGN_PARAMETERS.match(key)]
-    return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": _shorten(key)}
+    unknown = [key for key in query if key not in known and not TRACKING_PARAMETERS.match(key)]
+    return [_("Parametr „%(name)s“ v adrese neznáme, proto jsme ho vynechali.") % {"name": notice_value(key)}
             for key in unknown[:5]]

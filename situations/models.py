@@ -27,6 +27,7 @@ from languages.locales import active_language, locale_id
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
 from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
+from navigator.visibility import may_see, visible, visible_q
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -53,7 +54,7 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["situations.TopicPage", "situations.JourneyPage", "services.ServiceIndexPage",
-                     "services.CounterIndexPage"]
+                     "services.CounterIndexPage", "legal.AccessibilityStatementPage", "legal.PrivacyNoticePage"]
     max_count = 1
     override_translatable_fields = same_in_every_language("slug")
 
@@ -69,8 +70,8 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(TopicPage.objects.child_of(self).live().order_by("path"))
-        situations = list(SituationPage.objects.live().descendant_of(self).order_by("path")
+        topics = list(visible(TopicPage.objects.child_of(self), request).order_by("path"))
+        situations = list(visible(SituationPage.objects.descendant_of(self), request).order_by("path")
                           .only("title", "url_path", "path", "depth", "audience"))
         for_citizens = {Audience.CITIZENS, Audience.BOTH}
         context["citizen_topics"] = [topic for topic in topics if any(
@@ -81,14 +82,14 @@ class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
                      if page.path.startswith(topic.path) and page.audience != Audience.CITIZENS])
             for topic in topics if topic.business_intro
         ]
-        context["journeys"] = JourneyPage.objects.child_of(self).live().order_by("path").only("title", "url_path",
-                                                                                                  "intro")
+        context["journeys"] = (visible(JourneyPage.objects.child_of(self), request).order_by("path")
+                               .only("title", "url_path", "intro"))
         context["counters"] = (
-            CounterPage.objects.live().descendant_of(self).order_by("title")
+            visible(CounterPage.objects.descendant_of(self), request).order_by("title")
             .prefetch_related("opening_hours", "exceptions")
         )
         context["popular_situations"] = (
-            SituationPage.objects.live().descendant_of(self).filter(popular=True).order_by("title")
+            visible(SituationPage.objects.descendant_of(self), request).filter(popular=True).order_by("title")
             .only("title", "url_path", "summary")
         )
         return context
@@ -117,7 +118,7 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The editors' order in the page tree: a topic such as Podnikání reads as a journey, not alphabetically.
         context["situations"] = (
-            SituationPage.objects.child_of(self).live().order_by("path")
+            visible(SituationPage.objects.child_of(self), request).order_by("path")
             .only("title", "url_path", "summary", "audience")
         )
         return context
@@ -293,13 +294,34 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return places_of(self, rows)
 
     def steps_with_services(self):
-        """The steps with their live services (as `service_uses`, in the editor's order) and everything the page shows of them, in a fixed number of queries."""
-        counters = CounterPage.objects.live().prefetch_related("opening_hours", "exceptions").order_by("title")
-        uses = (
-            SituationStepService.objects.filter(service__live=True).select_related("service__department")
-            .prefetch_related("service__fees", Prefetch("service__counters", queryset=counters), "service__forms")
-        )
-        return self.steps.prefetch_related(Prefetch("service_uses", queryset=uses))
+        """(step, its live services in the editor's order) for every step, with everything the page shows of the
+        services, in a fixed number of queries.
+
+        A preview, a draft's revision or a workflow's preview holds the steps in memory, some not saved yet (no
+        primary key, so no relation can be prefetched through them): their services are then fetched by the pks
+        the editor chose, in one query.
+        """
+        counters = visible(CounterPage.objects.all()).prefetch_related("opening_hours", "exceptions").order_by("title")
+        if "steps" not in getattr(self, "_cluster_related_objects", {}):
+            uses = (
+                SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service__department")
+                .prefetch_related("service__fees", Prefetch("service__counters", queryset=counters), "service__forms")
+            )
+            return [(step, step.chosen_services) for step in self.steps.prefetch_related(Prefetch("service_uses",
+                                                                                                    queryset=uses))]
+        steps = list(self.steps.all())
+        chosen = [[use.service_id for use in step.service_uses.all()] for step in steps]
+        services = (visible(ServicePage.objects.filter(pk__in={pk for pks in chosen for pk in pks}))
+                    .select_related("department")
+                    .prefetch_related("fees", Prefetch("counters", queryset=counters), "forms").in_bulk())
+        return [(step, [services[pk] for pk in pks if pk in services]) for step, pks in zip(steps, chosen)]
+
+    def related_situations(self):
+        """The related situations the public may see; a preview's rows in memory are checked one by one."""
+        if "related" in getattr(self, "_cluster_related_objects", {}):
+            return [row.situation for row in self.related.all() if may_see(row.situation)]
+        rows = self.related.select_related("situation").filter(visible_q(prefix="situation__"))
+        return [row.situation for row in rows]
 
 
 class SituationQuestion(TranslatableMixin, Orderable):
@@ -349,6 +371,10 @@ class SituationStep(TranslatableMixin, Orderable, ClusterableModel, Conditional)
     services = models.ManyToManyField(ServicePage, through="SituationStepService", blank=True,
                                       related_name="situation_steps", verbose_name=_("služby"))
     optional = models.BooleanField(_("nepovinný krok"), default=False)
+    urgent = models.BooleanField(
+        _("udělat hned"), default=False,
+        help_text=_("Krok, který nesnese odklad (zablokovat karty, ohlásit ztrátu dokladů). V plánu s více "
+                    "situacemi půjde na začátek, ať se vyřizuje kdekoli."))
 
     panels = [
         FieldPanel("title"), FieldPanel("text"),
@@ -357,10 +383,10 @@ class SituationStep(TranslatableMixin, Orderable, ClusterableModel, Conditional)
             add_label=_("Vybrat služby"),
             help_text=_("Služby (úkony) tohoto nebo jiného úřadu, které krok používá, v pořadí, v jakém je "
                         "návštěvník vyřizuje.")),
-        FieldPanel("optional"), condition_panel(),
+        FieldRowPanel([FieldPanel("optional"), FieldPanel("urgent")]), condition_panel(),
     ]
     api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")),
-                  "optional", "condition"]
+                  "optional", "urgent", "condition"]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("krok")

@@ -14,7 +14,7 @@ from services.documents import merged
 from services.fees import fee_total, merged as merged_fees
 
 from .composition import compose_situation, group_by_office, unique
-from .guide import unknown_parameter_notices
+from .guide import notice_value, unknown_parameter_notices
 
 SITUATION_PARAMETER = "situace"
 MAX_SITUATIONS = 8
@@ -72,7 +72,7 @@ class Plan:
 
     @property
     def offices(self):
-        return [visit.counter for visit in self.visits if visit.counter]
+        return unique(visit.counter for visit in self.visits if visit.counter)
 
     @property
     def forms(self):
@@ -110,7 +110,7 @@ def plan_from_query(query, pages_by_slug):
         if slug in slugs:
             continue
         if slug not in pages_by_slug:
-            notices.append(_("Situaci „%(slug)s“ neznáme, proto v plánu chybí.") % {"slug": slug[:40]})
+            notices.append(_("Situaci „%(slug)s“ neznáme, proto v plánu chybí.") % {"slug": notice_value(slug)})
         elif len(slugs) >= MAX_SITUATIONS:
             notices.append(_("Plán pojme nejvýš %(count)d situací; další jsme vynechali.") % {"count": MAX_SITUATIONS})
             break

@@ -36,6 +36,7 @@ class Step:
     optional: bool
     verdict: Verdict
     services: tuple = ()  # ServiceUse, in the step's order
+    urgent: bool = False  # cannot wait: a plan puts it first, whatever office it belongs to
 
     @property
     def counters(self):
@@ -71,15 +72,27 @@ class DeadlineRow:
     def due_date(self):
         if self.days is None or self.counted_from is None:
             return None
-        return self.counted_from + datetime.timedelta(days=self.days)
+        return days_after(self.counted_from, self.days)
+
+
+def days_after(start, days):
+    """The day `days` days after `start`, or None when it would fall past the end of the calendar (9999-12-31)."""
+    try:
+        return start + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @dataclass
 class Visit:
-    """One office visit (or, with no counter, what is done elsewhere) and the steps it serves, in plan order."""
+    """One office visit (or, with no counter, what is done elsewhere) and the steps it serves, in plan order.
+
+    An urgent visit holds only steps that cannot wait; such visits come before all others.
+    """
 
     counter: object  # a CounterPage, or None
     steps: list = field(default_factory=list)
+    urgent: bool = False
 
     @property
     def situations(self):
@@ -92,7 +105,7 @@ class Checklist(Protocol):
     personal: bool  # the visitor answered something: the list is theirs
     notices: list[str]  # what of the request was left out, and why, in the visitor's words
     steps: list[Step]
-    visits: list[Visit]  # the steps grouped by the counter where one visit serves most of them
+    visits: list[Visit]  # the steps grouped by the counter where one visit serves most of them, urgent ones first
     offices: list  # the CounterPages of those visits
     counters: list  # every CounterPage the services name, the required steps' first
     forms: list  # every ApplicationForm the services offer, once

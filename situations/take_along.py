@@ -13,6 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Alarm, Calendar, Event
 
+from .shape import days_after
+
 CALENDAR_PRODUCT = "-//Navigátor životních situací//CS"
 
 
@@ -23,8 +25,9 @@ def qr_svg(url):
 
 @functools.lru_cache(maxsize=2048)
 def _drawn_qr(url, label):
-    # Drawing takes about 5 ms and the same checklists are asked for again and again; the result is pure.
-    code = segno.make_qr(url, error="m")
+    # The result is pure, and the same checklists are asked for again and again. The mask is fixed: choosing the
+    # best of the eight (segno's default) took three quarters of a page's render; any mask reads the same.
+    code = segno.make_qr(url, error="m", mask=0)
     svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", title=label)
     return mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
 
@@ -45,14 +48,16 @@ def calendar_bytes(situations, url, today=None):
     calendar.add("x-wr-calname", ", ".join(situation.page.title for situation in situations))
     for deadline in dated_deadlines(situations):
         start = deadline.counted_from or today
-        due = start + datetime.timedelta(days=deadline.days)
+        due, day_after = days_after(start, deadline.days), days_after(start, deadline.days + 1)
+        if day_after is None:
+            continue  # no calendar can hold it (the guide refuses such dates; an editor's days could still do it)
         counted_from = (_("Počítáno od %(date)s.") % {"date": date_format(start, "SHORT_DATE_FORMAT")})
         event = Event()
         event.add("uid", _uid(deadline.situation.pk, deadline.pk, start))
         event.add("dtstamp", timezone.now())
         event.add("summary", f"{deadline.title} ({deadline.situation.title})")
         event.add("dtstart", due)
-        event.add("dtend", due + datetime.timedelta(days=1))
+        event.add("dtend", day_after)
         event.add("description", "\n".join(part for part in [deadline.description, counted_from, url] if part))
         event.add("url", url)
         alarm = Alarm()

@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from languages.locales import in_active_language
+from navigator import pagecache
+from navigator.address import absolute
+from navigator.visibility import visible
 
 from .models import JourneyPage, SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
@@ -17,16 +20,20 @@ def _plan_context(request):
     # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
     # such a value is left out of the lookup and reported as an unknown situation like any other.
     wanted = [slug for slug in wanted if "\x00" not in slug]
-    pages = in_active_language(SituationPage.objects.live()).filter(slug__in=wanted).prefetch_related("questions")
+    pages = (in_active_language(visible(SituationPage.objects.filter(slug__in=wanted), request))
+             .prefetch_related("questions"))
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
+    if plan.notices:
+        pagecache.one_off(request)
     query = plan_query(plan.situations)
     back_url = reverse("plan") + (f"?{query}" if query else "")
-    plan_url = request.build_absolute_uri(back_url)
+    plan_url = absolute(back_url)
     return {"plan": plan, "plan_query": query, "plan_url": plan_url, "checklist_url": plan_url,
             "back_url": back_url, "page_title": _("Můj plán"),
             "qr_code": qr_svg(plan_url) if plan.situations else ""}
 
 
+@pagecache.shared_view
 def plan(request):
     context = _plan_context(request)
     in_plan = {situation.page.pk for situation in context["plan"].situations}
@@ -34,14 +41,16 @@ def plan(request):
         related for situation in context["plan"].situations for related in situation.related
         if related.pk not in in_plan and not in_plan.add(related.pk)
     ][:6]
-    situations = in_active_language(SituationPage.objects.live()).order_by("title").only("title", "slug", "path", "depth")
+    situations = (in_active_language(visible(SituationPage.objects.all(), request)).order_by("title")
+                  .only("title", "slug", "path", "depth"))
     context["topics"] = [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
-        for topic in in_active_language(TopicPage.objects.live()).order_by("path").only("title", "path")
+        for topic in in_active_language(visible(TopicPage.objects.all(), request)).order_by("path").only("title", "path")
     ]
     return render(request, "situations/plan.html", context)
 
 
+@pagecache.shared_view
 def plan_print(request):
     context = _plan_context(request)
     return render(request, "situations/plan_print.html", {**context, "checklist": context["plan"]})

@@ -19,6 +19,8 @@ from wagtail.models import Orderable, Page, Site
 
 from booking.models import BookingHours, BookingSetup
 from languages.locales import in_default_language
+from legal.models import AccessibilityStatementPage, PrivacyNoticePage
+from navigator.address import align_default_site, host_and_port
 from navigator.models import OfficeSettings
 from services.fees import FeeKind, FeePeriod
 from services.hours import WEEKDAY_CODES, parse_interval
@@ -64,7 +66,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # A link between pages in the data's rich text: <a href="page:obcansky-prukaz">.
 PAGE_LINK = re.compile(r'href="page:([\w-]+)"')
 # Bump when the loader maps data to models differently, so every record is written again.
-LOADER_VERSION = 4
+LOADER_VERSION = 5
 
 OFFICE = {
     "office_name": "Úřad městské části Praha 99",
@@ -113,7 +115,7 @@ def read_catalog(data_dir=DATA_DIR):
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
         "topics": read("topics.yaml"), "situations": situations, "site": read("site.yaml"),
-        "booking": read("booking.yaml"),
+        "legal": read("legal.yaml"), "booking": read("booking.yaml"),
         "journeys": read("journeys.yaml") if (data_dir / "journeys.yaml").exists() else [],
     }
 
@@ -218,6 +220,7 @@ class Loader:
             self.order_children(topics[topic_slug], [record["slug"] for record in records])
         self.refresh_cache()
         self.load_journeys(home)
+        self.load_legal_pages(home)
         TranslationLoader(self).run()
         return self.report
 
@@ -235,11 +238,13 @@ class Loader:
             self.report.count(self.report.created, "home")
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname, port = host_and_port()
+            Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True,
                                 site_name="Životní situace")
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
+        align_default_site()
         office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
         for name, value in OFFICE.items():
             if getattr(office, name) != value:
@@ -249,6 +254,24 @@ class Loader:
             office.save()
             self.report.count(self.report.updated, "office")
         return home
+
+    def load_legal_pages(self, home):
+        """The accessibility statement and the privacy notice, linked from every page's footer."""
+        legal = self.data.get("legal") or {}
+        for name, model in (("accessibility_statement", AccessibilityStatementPage),
+                            ("privacy_notice", PrivacyNoticePage)):
+            if name not in legal:
+                continue
+            self.load_pages("legal", [legal[name]], model, home, self.apply_legal_page)
+            office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
+            if getattr(office, f"{name}_id") is None:
+                setattr(office, name, in_default_language(model.objects).get(slug=legal[name]["slug"]))
+                office.save()
+
+    def apply_legal_page(self, page, record):
+        for name, value in record.items():
+            if name != "slug":
+                setattr(page, name, date.fromisoformat(str(value)) if name.endswith("_on") else value)
 
     def ensure_index(self, home, model, texts):
         page = model.objects.child_of(home).first()
@@ -535,7 +558,7 @@ class Loader:
         questions = [guide.Question.from_model(row) for row in page.questions.all()]
         page.steps = [
             SituationStep(title=step["title"], text=self.rich(step.get("text"), what),
-                          optional=bool(step.get("optional")),
+                          optional=bool(step.get("optional")), urgent=bool(step.get("urgent")),
                           condition=self.condition(step, questions, what),
                           service_uses=[SituationStepService(service=self.lookup(ServicePage, slug, what))
                                         for slug in step.get("services") or []])

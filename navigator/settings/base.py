@@ -23,11 +23,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def site_url(url):
+    """A public address as SITE_URL wants it: http(s)://host[:port], without a path or a trailing slash."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/") or parts.query:
+        raise ImproperlyConfigured(f"SITE_URL must be like https://navigator.example.cz (got {url!r}).")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def cache_from_url(url):
     """One of Django's cache backends from a URL: redis://, rediss://, db://<table>, file:///<folder> or locmem://."""
     parts = urlsplit(url)
     if parts.scheme in {"redis", "rediss", "unix"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Fails open: with Redis down pages are answered uncached (navigator/cache.py).
+        return {"BACKEND": "navigator.cache.ResilientRedisCache", "LOCATION": url}
     # Kept pages and Wagtail's own entries; these caches delete a third of them when they grow past this.
     bounded = {"OPTIONS": {"MAX_ENTRIES": 5000}}
     if parts.scheme == "db":
@@ -52,6 +61,7 @@ INSTALLED_APPS = [
     "feedback",
     "booking",
     "opendata",
+    "legal",
     "navigator",
     "navigator.demo",
     "languages",
@@ -138,7 +148,12 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Every transaction takes SQLite's write lock when it begins, so two that read and then write (booking the
     # last place of a slot) wait for each other instead of failing on upgrade; waiting is bounded by timeout.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    # Write-ahead logging lets readers go on while one writes, and with synchronous=NORMAL a commit (a kept page,
+    # a counted search) is not an fsync: a power cut may lose the last commits, never corrupt the database.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE", "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every worker process, because the page cache (navigator/pagecache.py) keeps whole pages
@@ -192,7 +207,13 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Životní situace – Úřad městské části Praha 99"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host and port, no path): every absolute link the site hands out starts with
+# it, whatever Host header a request came with (sitemap, API, QR codes, calendar files, open data, e-mails), and
+# the default Wagtail site is kept at the same host and port (navigator.address). `make run` and `make dev` serve
+# http://127.0.0.1:8000; production's default is https:// and the first of ALLOWED_HOSTS.
+SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = SITE_URL
 # One page tree per language, linked by translation key; wagtail-localize keeps the translations (languages/).
 WAGTAIL_I18N_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -258,17 +279,29 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "navigator@localhost")
 
-# How many days after it ends each kind of personal data is kept (navigator/retention.py; deleted by
-# `manage.py purge_personal_data`). A privacy notice reads the same numbers.
-PERSONAL_DATA_RETENTION_DAYS = {
-    "booking": int(os.environ.get("BOOKING_RETENTION_DAYS", "30")),
-}
-
 # Booking a time at a counter (booking/): upcoming bookings one e-mail may hold per service, and how many
 # booking attempts one client may make in a period (requests, seconds).
 BOOKING_ACTIVE_LIMIT = int(os.environ.get("BOOKING_ACTIVE_LIMIT", "2"))
 BOOKING_RATE_LIMIT = (int(os.environ.get("BOOKING_RATE_LIMIT", "10")), 60 * 60)
 
+
+# How many days each kind of record that may hold personal data is kept (navigator/retention.py): `manage.py
+# purge_personal_data` deletes (or anonymises) older ones and the privacy notice states the same periods. Each can be
+# set from the environment, e.g. RETENTION_FEEDBACK_COMMENTS_DAYS=180 (bookings: BOOKING_RETENTION_DAYS). Sessions
+# end after SESSION_COOKIE_AGE and are deleted then.
+PERSONAL_DATA_RETENTION_DEFAULT_DAYS = {
+    "booking": 30,  # after the appointment: name, e-mail and phone; the rest stays for the report and open data
+    "feedback-comments": 365,  # a year of comments on what was unclear; the yes/no counts stay, without them
+    "search-queries": 400,  # weekly counts of searches: a year and a season to compare with
+    "opened-results": 400,
+    "login-attempts": 90,  # django-axes: failed and successful sign-ins with address and browser
+}
+PERSONAL_DATA_RETENTION_DAYS = {
+    key: int(os.environ.get("BOOKING_RETENTION_DAYS" if key == "booking"
+                            else f"RETENTION_{key.upper().replace('-', '_')}_DAYS", days))
+    for key, days in PERSONAL_DATA_RETENTION_DEFAULT_DAYS.items()
+}
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 60 * 60)))
 
 # Security: a Content-Security-Policy for the public site (scripts only from our own files, never inline) and
 # rate-limited logins. Wagtail's admin brings its own scripts and is left out of the policy.

@@ -3,10 +3,14 @@
 import os
 
 from .base import *  # noqa: F401,F403
+from .base import site_url
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
+# The test client asks for http://localhost/; the browser tests' site under gunicorn sets its own address.
+SITE_URL = site_url(os.environ.get("SITE_URL", "http://localhost"))
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = SITE_URL
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -51,5 +51,13 @@ def query_with(context, **changes):
 
 
 @register.filter
+def site_path(page):
+    """The address of a page of the site's one page tree, from its url_path below the home page
+    (/home/prohlaseni-o-pristupnosti/ → /prohlaseni-o-pristupnosti/), without Wagtail's site lookup, which may cost
+    a query. For the footer's links, whose pages the office settings restrict to children of the home page."""
+    return "/" + page.url_path.strip("/").partition("/")[2] + "/" if page.url_path.count("/") > 2 else "/"
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None

@@ -12,9 +12,14 @@
 
   const resultLinks = () => Array.from(document.querySelectorAll("#desk-results .desk-list__link"));
 
+  // The search box has the focus but nothing typed in it yet (empty, or all of it selected, as "/" leaves it):
+  // a "/" pressed then is the hint's key, not a character of a query ("133/2000" still types as usual).
+  const searchBoxWaiting = (element) => element === input
+    && (input.value === "" || (input.selectionStart === 0 && input.selectionEnd === input.value.length));
+
   document.addEventListener("keydown", (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "/" && !isTyping(event.target)) {
+    if (event.key === "/" && (!isTyping(event.target) || searchBoxWaiting(event.target))) {
       event.preventDefault();
       input.focus();
       input.select();

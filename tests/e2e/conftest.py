@@ -99,8 +99,10 @@ def mail_server():
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory, site_database_url, mail_server, demo_database_file):
     var_dir = tmp_path_factory.mktemp("site-var")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
     env = {**os.environ, **DEMO_PASSWORDS, "NAVIGATOR_VAR_DIR": str(var_dir),
-           "DJANGO_SETTINGS_MODULE": "navigator.settings.test",
+           "DJANGO_SETTINGS_MODULE": "navigator.settings.test", "SITE_URL": url,
            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": "127.0.0.1",
            "EMAIL_PORT": str(mail_server.port), "EMAIL_USE_TLS": "false"}
     env.pop("DATABASE_URL", None)
@@ -110,11 +112,9 @@ def live_site(tmp_path_factory, site_database_url, mail_server, demo_database_fi
     for command in (["migrate", "--no-input", "-v0"], None if loaded else ["load_demo", "-v0"], ["ensure_demo_users"]):
         if command:
             subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "navigator.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2",
          "--log-level", "warning"], cwd=ROOT, env=env)
-    url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:

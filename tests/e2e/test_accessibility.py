@@ -22,6 +22,9 @@ PAGES = {
     "search results": "/hledat/?q=občanka",
     "zero results": "/hledat/?q=qwxzkvt",
     "not found": "/tahle-stranka-neexistuje/",
+    "accessibility statement": "/prohlaseni-o-pristupnosti/",
+    "privacy notice": "/ochrana-osobnich-udaju/",
+    "plan with what cannot wait": "/plan/?situace=narozeni-ditete&situace=ztrata-dokladu",
 }
 
 

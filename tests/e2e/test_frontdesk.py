@@ -38,17 +38,23 @@ def test_clerk_guides_a_moving_visitor_with_the_keyboard_only(page, live_site, c
     page.set_viewport_size(SCREEN)
     username, password = clerk_login
 
-    # Anonymous: the desk sends the clerk to the login page and back.
+    # Anonymous: the desk sends the clerk to its own login page, in Czech, and back.
     page.goto(live_site + "/prepazka/")
-    expect(page).to_have_url(re.compile(r"/admin/login/\?next=/prepazka/"))
+    expect(page).to_have_url(re.compile(r"/prepazka/prihlasit/\?next=/prepazka/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Přihlášení na přepážku")
+    tab_until(page, lambda element: element["name"] == "username")
     page.keyboard.type(username)
     tab_until(page, lambda element: element["name"] == "password")
     page.keyboard.type(password)
     page.keyboard.press("Enter")
     expect(page).to_have_url(live_site + "/prepazka/")
 
-    # The search box has the focus; results come while typing; arrow keys walk them; Enter opens one.
+    # The search box has the focus; "/" as the header says keeps it there without typing itself; results come
+    # while typing; arrow keys walk them; Enter opens one.
     expect(page.locator("#desk-q")).to_be_focused()
+    page.keyboard.press("/")
+    expect(page.locator("#desk-q")).to_be_focused()
+    expect(page.locator("#desk-q")).to_have_value("")
     assert page_height(page) <= SCREEN["height"]
     page.keyboard.type("přehlášení", delay=40)
     wanted = "/prepazka/situace/zmena-trvaleho-pobytu/"
@@ -93,7 +99,9 @@ def test_clerk_guides_a_moving_visitor_with_the_keyboard_only(page, live_site, c
     # Answered, the desk offers printing first; the page still fits the screen.
     expect(page.locator(".desk-take__print")).to_be_focused()
     expect(page.locator(".desk-take__qr svg")).to_be_visible()
+    # Today's counters: the situation's first, the rest folded away until asked for.
     expect(page.locator(".desk-today .desk-counter--situation").first).to_be_visible()
+    expect(page.locator(".desk-today details .desk-counter").first).to_be_hidden()
     assert page_height(page) <= SCREEN["height"]
     screenshot("clerk-front-desk-moving-situation")
 
@@ -110,3 +118,26 @@ def test_clerk_guides_a_moving_visitor_with_the_keyboard_only(page, live_site, c
     expect(page.locator(".desk-guide")).to_be_visible()
     page.keyboard.press("/")
     expect(page.locator("#desk-q")).to_be_focused()
+
+
+def test_a_service_found_at_the_desk_opens_inside_it(page, live_site, clerk_login):
+    page.set_viewport_size(SCREEN)
+    username, password = clerk_login
+    page.goto(live_site + "/prepazka/prihlasit/?next=/prepazka/")
+    page.get_by_label("Uživatelské jméno").fill(username)
+    page.get_by_label("Heslo").fill(password)
+    page.get_by_role("button", name="Přihlásit se").click()
+    expect(page.locator("#desk-q")).to_be_focused()
+    page.keyboard.type("cestovní pas", delay=30)
+    expect(page.locator("#desk-results")).to_have_attribute("data-query", "cestovní pas")
+    page.locator("#desk-services").locator("..").get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/prepazka/sluzba/"))
+    expect(page.locator(".desk-header")).to_be_visible()
+    expect(page.get_by_role("heading", name="Co s sebou")).to_be_visible()
+    assert page_height(page) <= SCREEN["height"]
+    # Typing "/" inside a query types it ("133/2000"); the key only jumps when nothing is typed yet.
+    page.keyboard.press("/")
+    expect(page.locator("#desk-q")).to_be_focused()
+    page.keyboard.type("133")
+    page.keyboard.press("/")
+    expect(page.locator("#desk-q")).to_have_value("133/")

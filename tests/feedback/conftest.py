@@ -17,6 +17,7 @@ SUBMIT_URL = "/zpetna-vazba/"
 def generous_rate_limit(settings):
     """Most tests send many answers from one test client; the rate limit has its own tests."""
     settings.FEEDBACK_RATE_LIMIT = (1000, 600)
+    settings.FEEDBACK_ADDRESS_LIMIT = (1000, 600)
 
 
 @pytest.fixture

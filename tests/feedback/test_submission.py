@@ -226,7 +226,8 @@ def test_the_form_is_on_situation_and_service_pages_and_works_without_javascript
 
 def test_a_yes_costs_four_queries(post, moving, django_assert_num_queries):
     post(moving, useful="yes")  # warm caches (content types, site root paths)
-    # prune old rate-limit slots, count this client, find the page with its department, store the answer
+    # prune old rate-limit slots, count this client (on the page and overall), find the page with its department,
+    # store the answer
     with django_assert_num_queries(4):
         assert post(moving, useful="yes").status_code == 303
 

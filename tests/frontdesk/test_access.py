@@ -27,7 +27,7 @@ def test_anonymous_visitor_is_sent_to_the_login_page_and_back(client_cs, url):
     response = client_cs.get(url)
     assert response.status_code == 302
     location = urlsplit(response["Location"])
-    assert location.path == "/admin/login/"
+    assert location.path == "/prepazka/prihlasit/"
     assert parse_qs(location.query)["next"] == [url]
 
 
@@ -62,11 +62,32 @@ def test_front_desk_pages_are_never_cached(clerk_client):
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
-def test_clerk_logs_in_through_the_admin_login_and_lands_on_the_desk(client_cs, clerk, password):
-    response = client_cs.post("/admin/login/?next=/prepazka/",
-                              {"username": clerk.username, "password": password, "next": "/prepazka/"})
-    assert response.status_code == 302 and response["Location"] == "/prepazka/"
-    assert client_cs.get("/prepazka/").status_code == 200
+def test_the_clerks_login_is_the_desks_and_entirely_czech(client_cs):
+    response = client_cs.get("/prepazka/prihlasit/?next=/prepazka/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "Přihlášení na přepážku" in html and "přepážky" in html
+    for label in ("Uživatelské jméno", "Heslo", "Přihlásit se"):
+        assert label in html
+    for english in ("Password", "Username", "Sign in", "Log in", "Forgotten"):
+        assert english not in html
+
+
+def test_clerk_logs_in_through_the_desks_login_and_lands_where_they_were_going(client_cs, clerk, password):
+    next_url = "/prepazka/situace/zmena-trvaleho-pobytu/"
+    response = client_cs.post(f"/prepazka/prihlasit/?next={next_url}",
+                              {"username": clerk.username, "password": password, "next": next_url})
+    assert response.status_code == 302 and response["Location"] == next_url
+    assert client_cs.get(next_url).status_code == 200
+
+
+def test_a_wrong_password_is_told_in_czech_and_counted_by_the_login_lock(client_cs, clerk, settings):
+    settings.AXES_FAILURE_LIMIT = 2
+    response = client_cs.post("/prepazka/prihlasit/", {"username": clerk.username, "password": "spatne"})
+    assert response.status_code == 200
+    assert "Uživatelské jméno nebo heslo nesouhlasí" in response.content.decode()
+    locked = client_cs.post("/prepazka/prihlasit/", {"username": clerk.username, "password": "spatne"})
+    assert locked.status_code == 429 and "Příliš mnoho pokusů o přihlášení" in locked.content.decode()
 
 
 @pytest.mark.parametrize("user", ["clerk", "outsider"])
@@ -76,7 +97,7 @@ def test_logging_out_works_without_admin_access_and_leads_back_to_the_login(clie
     assert 'action="/prepazka/odhlasit/"' in html
     response = client_cs.post("/prepazka/odhlasit/")
     assert response.status_code == 302 and response["Location"] == "/prepazka/"
-    assert client_cs.get("/prepazka/")["Location"].startswith("/admin/login/")
+    assert client_cs.get("/prepazka/")["Location"].startswith("/prepazka/prihlasit/")
 
 
 def run_demo_users():
@@ -92,7 +113,7 @@ def test_demo_users_command_creates_the_clerk_in_the_group(monkeypatch, settings
     output = run_demo_users()
     password = (tmp_path / "demo-clerk-password.txt").read_text().strip()
     assert password and not (tmp_path / "demo-admin-password.txt").exists()
-    assert f"http://127.0.0.1:8000/prepazka/  username: prepazka  password: {password}" in output
+    assert f"{settings.SITE_URL}/prepazka/  username: prepazka  password: {password}" in output
     clerk = get_user_model().objects.get(username="prepazka")
     assert not clerk.is_staff and not clerk.is_superuser
     assert list(clerk.groups.values_list("name", flat=True)) == [CLERK_GROUP]

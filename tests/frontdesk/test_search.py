@@ -19,14 +19,14 @@ def group_links(page, heading_id):
     return [a["href"] for a in page.select(f"[aria-labelledby={heading_id}] a.desk-list__link")]
 
 
-def test_search_lists_situations_first_opening_the_desk_view(clerk_client):
+def test_search_lists_situations_first_and_opens_both_kinds_at_the_desk(clerk_client):
     page = soup(clerk_client.get("/prepazka/", {"q": "stěhování"}))
     situations = group_links(page, "desk-situations")
     assert situations[0] == "/prepazka/situace/zmena-trvaleho-pobytu/"
     assert all(href.startswith("/prepazka/situace/") for href in situations)
     assert len(situations) <= 8
     services = group_links(page, "desk-services")
-    assert services and all(not href.startswith("/prepazka/") for href in services)
+    assert services and all(href.startswith("/prepazka/sluzba/") for href in services)  # opened at the desk
     assert len(services) <= 8
     html = str(page)
     assert html.index('id="desk-situations"') < html.index('id="desk-services"')

@@ -54,14 +54,25 @@ def test_compact_view_shows_the_guide_the_checklist_and_what_to_take_along(clerk
         assert region["tabindex"] == "0" and region["aria-label"]
 
 
-def test_todays_panel_lists_every_counter_and_marks_those_of_the_situation(clerk_client, moving):
+def test_todays_panel_shows_the_situations_counters_first_and_folds_the_rest(clerk_client, moving):
     page = soup(clerk_client.get(DESK_URL))
     names = [item.select_one(".desk-counter__name").text for item in page.select(".desk-counter")]
     assert sorted(names) == sorted(czech(CounterPage).live().values_list("title", flat=True))
     marked = [item.select_one(".desk-counter__name").text for item in page.select(".desk-counter--situation")]
     assert marked and set(marked) == {counter.title for counter in compose_situation(moving).offices}
     assert names[:len(marked)] == marked  # the situation's counters come first
+    folded = page.select_one(".desk-today details")
+    assert folded and not folded.has_attr("open")
+    assert [item.select_one(".desk-counter__name").text for item in folded.select(".desk-counter")] == \
+        names[len(marked):]
+    assert folded.summary.text == f"Další pracoviště ({len(names) - len(marked)})"
     assert all(item.select_one("[data-testid=open-state]") for item in page.select(".desk-counter"))
+
+
+def test_without_a_situation_every_counter_shows_unfolded(clerk_client):
+    page = soup(clerk_client.get("/prepazka/"))
+    assert not page.select_one(".desk-today details")
+    assert len(page.select(".desk-counter")) == CounterPage.objects.live().count()
 
 
 def test_answers_from_the_address_prefill_the_guide_and_go_to_print_and_qr(clerk_client, moving):

@@ -7,18 +7,18 @@ from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
-# Each counts the view restrictions (one query, checked in Python for every page), the pages or snippets
-# the file lists with what each row needs prefetched (steps and their services, fees, counters, forms,
-# documents, legal references, hours, exceptions), the topics, and Wagtail's site and site root paths (from the
-# shared cache) for page addresses.
+# Each counts the pages or snippets the file lists (those behind a view restriction left out in the same query) with
+# what each row needs prefetched (steps and their services, fees, counters, forms, documents, legal references,
+# hours, exceptions), the topics, and Wagtail's site and site root paths (from the shared cache) for page addresses.
+# A file that links pages from snippets (a document's "how to get it" situation) reads the restrictions once.
 QUERIES = {
-    "/otevrena-data/situace.csv": 7 + SITE_ROOT_PATHS_QUERIES,
-    "/otevrena-data/sluzby.csv": 12 + SITE_ROOT_PATHS_QUERIES,
-    "/otevrena-data/pracoviste.csv": 11 + SITE_ROOT_PATHS_QUERIES,
-    "/otevrena-data/pracoviste-hodiny.csv": 4,
+    "/otevrena-data/situace.csv": 6 + SITE_ROOT_PATHS_QUERIES,
+    "/otevrena-data/sluzby.csv": 11 + SITE_ROOT_PATHS_QUERIES,
+    "/otevrena-data/pracoviste.csv": 10 + SITE_ROOT_PATHS_QUERIES,
+    "/otevrena-data/pracoviste-hodiny.csv": 3,
     "/otevrena-data/doklady.csv": 9 + SITE_ROOT_PATHS_QUERIES,
-    "/otevrena-data/formulare.csv": 8,
-    "/otevrena-data/poplatky.csv": 7,
+    "/otevrena-data/formulare.csv": 7,
+    "/otevrena-data/poplatky.csv": 6,
     # The whole graph reads everything above once, and the pages' language versions for their labels: one query
     # for the pages and one for each translated page type (topics, situations, services, counters).
     "/otevrena-data/katalog-cpsv.jsonld": 25 + SITE_ROOT_PATHS_QUERIES,

@@ -15,7 +15,7 @@ from feedback import tokens
 from navigator import pagecache
 from navigator.models import OfficeSettings
 from services.models import ApplicationForm, CounterPage, OpeningHours
-from situations.models import SituationPage, TopicPage
+from situations.models import SituationPage, SituationStep, TopicPage
 from tests.accounts import sign_in
 from tests.cache import CACHE_READ_QUERIES
 from tests.czech import czech
@@ -116,16 +116,69 @@ def test_a_saved_snippet_or_setting_shows_on_the_next_request(client_cs, moving,
     assert "s novým názvem" in get(client_cs, moving.url)[1]
 
 
-def test_a_personal_checklist_is_never_kept_nor_shown_to_someone_else(client_cs, moving):
+def test_a_checklist_is_kept_under_its_answers_and_shown_only_for_the_same_answers(client_cs, moving):
     personal, html = get(client_cs, moving.url + ANSWERS)
-    assert personal.status_code == 200 and "Váš seznam v kostce" in html
-    assert cache_state(personal) is None and "private" in personal["Cache-Control"]
-    # Someone without answers gets the page for everyone, rendered for them, kept and shared from then on.
+    assert personal.status_code == 200 and "Váš seznam v kostce" in html and cache_state(personal) == "miss"
+    # The same answers in another order, with another site's tracking parameter: the same page, from the cache.
+    again, again_html = get(client_cs, moving.url + "?bydleni=najem&utm_source=obec&odkud=jina-obec&pruvodce=1")
+    assert cache_state(again) == "hit" and again_html == html
+    # Someone without answers gets the page for everyone, and other answers their own checklist.
     plain, plain_html = get(client_cs, moving.url)
     assert cache_state(plain) == "miss" and "Váš seznam v kostce" not in plain_html
-    # And answers keep giving their own checklist after the plain page is kept.
     other, other_html = get(client_cs, moving.url + "?pruvodce=1&odkud=zahranici")
-    assert cache_state(other) is None and "Váš seznam v kostce" in other_html and other_html != html
+    assert cache_state(other) == "miss" and "Váš seznam v kostce" in other_html and other_html != html
+
+
+def test_a_page_speaking_of_the_visitors_own_input_is_never_kept(client_cs, moving):
+    """A notice quotes what the visitor typed: answered, never kept, so nobody's input reaches anyone else."""
+    for query in ("?pruvodce=1&odkud=mars", "?pruvodce=1&neznamy=1"):
+        for _ in range(2):
+            response, html = get(client_cs, moving.url + query)
+            assert response.status_code == 200 and "neznáme" in html
+            assert cache_state(response) is None and "private" in response["Cache-Control"]
+    catalog = client_cs.get("/sluzby/?audience=nikdo")
+    assert catalog.status_code == 200 and cache_state(catalog) is None
+
+
+def test_plans_searches_and_filters_are_kept_and_a_kept_search_is_still_counted(client_cs):
+    from search.models import QueryStat
+
+    for url in ("/plan/?situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz", "/sluzby/?audience=citizens",
+                "/hledat/?q=pas", "/api/search/?q=pas"):
+        first, second = client_cs.get(url), client_cs.get(url)
+        assert (cache_state(first), cache_state(second)) == ("miss", "hit"), url
+        assert second.content == first.content
+    # Two searches on the page and two through the API: each counted, though three came from the cache.
+    assert QueryStat.objects.get(query="pas").count == 4
+    # A plan's situations keep their order: another order is another plan.
+    reversed_plan = client_cs.get("/plan/?situace=obcansky-prukaz&situace=zmena-trvaleho-pobytu")
+    assert cache_state(reversed_plan) == "miss"
+
+
+def test_a_publish_drops_kept_searches_and_checklists(client_cs, moving, django_capture_on_commit_callbacks):
+    url = "/api/search/?q=" + "Stěhování"
+    assert client_cs.get(url).json()["results"][0]["title"] == moving.title
+    checklist = moving.url + ANSWERS
+    client_cs.get(checklist)
+    moving.title = "Stěhování v rámci Prahy 99"
+    with django_capture_on_commit_callbacks(execute=True):  # the search index is written when the publish commits
+        publish(moving)
+    fresh = client_cs.get(url)
+    assert cache_state(fresh) == "miss" and fresh.json()["results"][0]["title"] == "Stěhování v rámci Prahy 99"
+    response, html = get(client_cs, checklist)
+    assert cache_state(response) == "miss" and "Stěhování v rámci Prahy 99" in html
+
+
+def test_a_published_step_shows_in_every_answer_combination(client_cs, moving):
+    """The situation's graph kept in a worker's memory (situations.graph) is of the content version before."""
+    client_cs.get(moving.url + ANSWERS)  # the graph is read and kept
+    # An editor's change of the first step (one without a condition), published with the page's next revision.
+    step = moving.steps.filter(condition="").first()
+    SituationStep.objects.filter(pk=step.pk).update(title="Nejdřív si zkontrolujte nájemní smlouvu")
+    publish(SituationPage.objects.get(pk=moving.pk))
+    for query in (ANSWERS, "?pruvodce=1&odkud=zahranici"):
+        response, html = get(client_cs, moving.url + query)
+        assert cache_state(response) == "miss" and "Nejdřív si zkontrolujte nájemní smlouvu" in html
 
 
 def test_a_signed_in_editor_never_gets_or_leaves_a_kept_page(client_cs, moving, django_user_model):
@@ -208,6 +261,7 @@ def test_open_now_is_never_stale_across_midnight(client_cs, time_machine):
 
 def test_a_kept_pages_feedback_token_is_still_accepted(client_cs, moving, time_machine, settings):
     settings.FEEDBACK_RATE_LIMIT = (1000, 600)
+    settings.FEEDBACK_ADDRESS_LIMIT = (1000, 600)
     # A Sunday: every counter is closed all day, so only the page cache's own limit of an hour applies.
     time_machine.move_to(datetime(2026, 11, 22, 10, 59, 0, tzinfo=PRAGUE), tick=False)
     get(client_cs, moving.url)

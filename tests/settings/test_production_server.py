@@ -1,7 +1,6 @@
 """The site as production runs it (gunicorn, production settings, collected static files), asked over real HTTP:
 HTTPS only, the security headers on every answer, secure cookies, and error pages that give nothing away."""
 
-import os
 import re
 import subprocess
 import sys
@@ -12,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.demo_database import use_demo_database
 from tests.e2e.conftest import free_port
+
+from .conftest import PREPARED_SECRET_KEY, clean_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 # What the proxy in front of production says of a request that came over HTTPS.
@@ -37,36 +37,35 @@ def fetch(base, path, headers=None):
 
 
 @pytest.fixture(scope="module")
-def production_site(tmp_path_factory, demo_database_file):
-    var_dir = tmp_path_factory.mktemp("production-var")
-    env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "DEBUG"}}
-    env.update(DJANGO_SETTINGS_MODULE="navigator.settings.production", NAVIGATOR_VAR_DIR=str(var_dir),
-               SECRET_KEY="production-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-               ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="CRITICAL")
-    loaded = use_demo_database(demo_database_file, var_dir)
-    for command in (["migrate", "--no-input", "-v0"], None if loaded else ["load_demo", "-v0"],
-                    ["collectstatic", "--no-input", "-v0"]):
-        if command is None:
-            continue
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+def production_site(prepared_var):
+    env = clean_environment(DJANGO_SETTINGS_MODULE="navigator.settings.production",
+                            NAVIGATOR_VAR_DIR=str(prepared_var), SECRET_KEY=PREPARED_SECRET_KEY,
+                            ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="CRITICAL")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "navigator.wsgi", "--bind", f"127.0.0.1:{port}",
                                "--workers", "1", "--log-level", "warning"], cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/health/", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("the production site did not start under gunicorn")
-            time.sleep(0.2)
+    try:
+        wait_for(base, server)
+    except RuntimeError:
+        server.kill()
+        raise
     yield base
     server.terminate()
     server.wait(timeout=10)
+
+
+def wait_for(base, process, seconds=30):
+    """Return once the site at `base` answers its health check; RuntimeError if it does not start."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(base + "/health/", timeout=2)
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"the site at {base} did not start") from None
+            time.sleep(0.2)
 
 
 def test_plain_http_is_sent_to_https_but_the_health_check_answers(production_site):

@@ -132,3 +132,34 @@ def test_plan_calendar_collects_every_situations_deadlines(client_cs):
     assert any("Stěhování" in summary for summary in summaries)
     assert any("Občanský průkaz" in summary for summary in summaries)
     assert client_cs.get("/plan/kalendar/").status_code == 404
+
+
+def test_urgent_steps_come_first_whatever_office_they_belong_to():
+    """A new baby and a lost wallet: the call to the bank and reporting the loss come before the birth's steps,
+    though the birth needs more visits, and the bank (no counter) is not left for the end."""
+    plan = plan_of("situace=narozeni-ditete&situace=ztrata-dokladu")
+    first, second = plan.visits[:2]
+    assert first.urgent and first.counter is None  # the bank and the police: no counter of ours
+    assert [step.title for step in first.steps] == ["Hned zablokujte platební karty a telefon", "Krádež hned oznamte policii"]
+    assert second.urgent and second.counter and [step.title for step in second.steps] == ["Ohlaste ztrátu občanského průkazu nebo pasu"]
+    urgent = [step.title for visit in plan.visits if visit.urgent for step in visit.steps]
+    assert urgent == ["Hned zablokujte platební karty a telefon", "Krádež hned oznamte policii", "Ohlaste ztrátu občanského průkazu nebo pasu"]
+    later = [visit for visit in plan.visits if not visit.urgent]
+    assert later and not any(step.urgent for visit in later for step in visit.steps)
+    assert len(plan.offices) == len({counter.pk for counter in plan.offices})
+    assert [step.title for step in plan.steps if step.urgent] == urgent  # every urgent step, each once
+
+
+def test_the_plan_page_marks_what_cannot_wait(client_cs):
+    html = soup(client_cs.get("/plan/?situace=narozeni-ditete&situace=ztrata-dokladu"))
+    visits = html.select(".visit")
+    assert "visit--urgent" in visits[0]["class"] and "Nejdřív, hned" in visits[0].text
+    assert "Hned zablokujte platební karty a telefon" in visits[0].text
+    assert "visit--urgent" in visits[1]["class"] and "Ohlaste ztrátu občanského průkazu nebo pasu" in visits[1].text
+    assert not any("visit--urgent" in visit["class"] for visit in visits[2:])
+
+
+def test_the_notice_about_an_unknown_situation_quotes_no_control_characters(client_cs):
+    response = client_cs.get("/plan/?situace=%00%01%1bpes%7f%e2%80%8b")
+    notices = [notice.text for notice in soup(response).select(".notice")]
+    assert notices == ["Situaci „pes“ neznáme, proto v plánu chybí."]

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from editorial.demo import ensure_demo_editors
 from frontdesk.access import clerk_group
+from navigator.address import absolute
 from navigator.demo.accounts import demo_password, ensure_user
 
 CLERK_USERNAME = "prepazka"
@@ -23,19 +24,19 @@ class Command(BaseCommand):
         password = demo_password("DEMO_ADMIN_PASSWORD", "demo-admin-password.txt")
         ensure_user(username, password, superuser=True)
         self.stdout.write(self.style.SUCCESS(
-            f"Demo admin: http://127.0.0.1:8000/admin/  username: {username}  password: {password}"
+            f"Demo admin: {absolute('/admin/')}  username: {username}  password: {password}"
         ))
 
         clerk_password = demo_password("DEMO_CLERK_PASSWORD", "demo-clerk-password.txt")
         clerk = ensure_user(CLERK_USERNAME, clerk_password)
         clerk.groups.add(clerk_group())
         self.stdout.write(self.style.SUCCESS(
-            f"Demo clerk: http://127.0.0.1:8000/prepazka/  username: {CLERK_USERNAME}  "
+            f"Demo clerk: {absolute('/prepazka/')}  username: {CLERK_USERNAME}  "
             f"password: {clerk_password}"
         ))
 
         for account in ensure_demo_editors():
             self.stdout.write(self.style.SUCCESS(
-                f"Demo {account.role_label} ({account.department}): http://127.0.0.1:8000/admin/  "
+                f"Demo {account.role_label} ({account.department}): {absolute('/admin/')}  "
                 f"username: {account.username}  password: {account.password}"
             ))

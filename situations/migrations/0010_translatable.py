@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("situations", "0008_translatable_populate"),
+        ("situations", "0009_translatable_populate"),
     ]
 
     operations = [

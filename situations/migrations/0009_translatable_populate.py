@@ -5,7 +5,7 @@ from wagtail.models import BootstrapTranslatableModel
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("situations", "0007_translatable_fields"),
+        ("situations", "0008_translatable_fields"),
     ]
 
     operations = [

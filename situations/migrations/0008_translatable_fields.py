@@ -7,7 +7,7 @@ import situations.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("situations", "0006_topic_business_intro"),
+        ("situations", "0007_step_urgent"),
         ("wagtailcore", "0054_initial_locale"),
     ]
 

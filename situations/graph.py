@@ -1,0 +1,96 @@
+"""A situation's graph: its questions, steps with their services (counters with hours, forms, fees), documents,
+deadlines, legal references, FAQ and related situations, read from the database once per content version.
+
+The graph is the same for every visitor; only the answers decide which parts of it apply (composition). A worker
+keeps the graphs it has built in memory, under the content version the page cache read for this request
+(navigator.pagecache.request_version), so every set of answers, every plan that holds the situation and the
+print sheet reuse one graph until anything pages show changes, in any process. A request the page cache does not
+serve (a signed-in editor, a preview of a draft whose steps live only in the editor's form) has no such version
+and reads its own graph. At most MAX_GRAPHS are kept, the least recently used leaving first.
+"""
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from navigator import pagecache
+
+MAX_GRAPHS = 64
+
+_graphs = OrderedDict()
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class SituationGraph:
+    questions: list  # guide.Question
+    service_conditions: list  # SituationServiceCondition
+    steps: list  # (SituationStep, its services the public may see), from steps_with_services
+    documents: list  # SituationDocument, with the document and who issues it
+    deadlines: list
+    legal_references: list
+    faqs: list
+    related: list  # the related SituationPages the public may see
+    counters: list  # every CounterPage the steps' services send people to
+
+    def fresh(self):
+        """The graph for one more request: what a counter worked out for the moment of the last one (open now,
+        which also tells the page cache when it changes) is worked out again."""
+        for counter in self.counters:
+            counter.__dict__.pop("open_state", None)
+        return self
+
+
+def _read(page):
+    steps = list(page.steps_with_services())
+    return SituationGraph(
+        questions=page.guide_questions,
+        service_conditions=list(page.service_conditions.all()),
+        steps=steps,
+        documents=list(page.documents.select_related("document", "document__issued_by")),
+        deadlines=list(page.deadlines.all()),
+        legal_references=list(page.legal_references.all()),
+        faqs=list(page.faqs.all()),
+        related=page.related_situations(),
+        counters=[counter for _step, services in steps for service in services
+                  for counter in service.counters.all()],
+    )
+
+
+def situation_graph(page):
+    """The page's graph, kept or read, once for this page object (one request); the page's guide questions are
+    the graph's from then on."""
+    graph = page.__dict__.get(_ON_PAGE)
+    if graph is None:
+        graph = _kept_or_read(page)
+        page.__dict__[_ON_PAGE] = graph
+        page.__dict__["guide_questions"] = graph.questions  # the cached_property: the guide's form asks no query
+    return graph
+
+
+_ON_PAGE = "_situation_graph"
+
+
+def _kept_or_read(page):
+    version = pagecache.request_version()
+    if version is None:
+        return _read(page)
+    key = (version, page.pk)
+    with _lock:
+        graph = _graphs.get(key)
+        if graph is not None:
+            _graphs.move_to_end(key)
+    if graph is not None:
+        return graph.fresh()
+    graph = _read(page)
+    with _lock:
+        _graphs[key] = graph
+        while len(_graphs) > MAX_GRAPHS:
+            _graphs.popitem(last=False)
+    return graph
+
+
+def forget():
+    """Drop every kept graph (tests; the version does it in production)."""
+    with _lock:
+        _graphs.clear()
