@@ -11,6 +11,7 @@ from search.backends import get_backend
 from search.documents import all_documents, document_for
 from search.indexing import rebuild
 from situations.models import SituationPage
+from tests.czech import czech
 from tests.translations import translate
 
 ENGLISH_PARKING = {
@@ -31,7 +32,7 @@ UKRAINIAN_PARKING = {
 
 @pytest.fixture
 def parking():
-    return SituationPage.objects.get(slug="parkovaci-opravneni")
+    return czech(SituationPage).get(slug="parkovaci-opravneni")
 
 
 @pytest.fixture
