@@ -37,6 +37,8 @@ def _links_of(model):
     for field in model._meta.get_fields():
         if getattr(field, "model", None) is Page or not getattr(field, "concrete", False):
             continue
+        if getattr(field.remote_field, "parent_link", False):
+            continue  # a page type's link to its own Page row (page_ptr) is the page, not a link to one
         if isinstance(field, ForeignKey) and not isinstance(field, ParentalKey) and field.related_model is not None \
                 and issubclass(field.related_model, Page):
             page_keys.append(field)
