@@ -183,7 +183,8 @@ def test_the_api_answers_in_czech_unless_asked_for_a_locale(client_cs):
     assert {item["meta"]["locale"] for item in english} == {"en"}
     assert {item["meta"]["locale"] for item in ukrainian} == {"uk"}
     assert {item["meta"]["slug"] for item in english} == {item["meta"]["slug"] for item in czech_items}
-    assert len(ukrainian) == 14 and {item["meta"]["slug"] for item in ukrainian} < {
+    # The demo translates only some situations into Ukrainian.
+    assert 0 < len(ukrainian) < len(czech_items) and {item["meta"]["slug"] for item in ukrainian} < {
         item["meta"]["slug"] for item in czech_items}
 
 
