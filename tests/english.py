@@ -39,13 +39,12 @@ BUTTON_TYPES = ("submit", "button", "reset")
 ENGLISH_WORDS = re.compile(r"\b(the|and|of|your|with|this|that|from|have|has|are|was|were|will|you)\b")
 NOT_MESSAGES = {"None"}
 # Wagtail 8.0's own English, written into its templates and forms without a translation function: the label of
-# the header's action bar and the screen readers' submit button of the search forms; the login form's password
-# field, which has no label, so Django makes one of its name; and the button of the date picker Wagtail bundles,
-# which it never shows. Selector → the attribute holding it (None: the text).
+# the header's action bar and the screen readers' submit button of the search forms, and the button of the date
+# picker Wagtail bundles, which it never shows. (The login form's password field, which Wagtail leaves without a
+# label, gets a Czech one: editorial.login.) Selector → the attribute holding it (None: the text).
 WAGTAIL_UNTRANSLATABLE = {
     "nav#w-slim-header-buttons": "aria-label",
     "div.submit.w-sr-only input[type=submit]": "value",
-    "label#id_password-label": None,
     "button.xdsoft_save_selected": None,
 }
 

@@ -213,6 +213,7 @@ WAGTAIL_SITE_NAME = "Životní situace – Úřad městské části Praha 99"
 # http://127.0.0.1:8000; production's default is https:// and the first of ALLOWED_HOSTS.
 SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.EditorLoginForm"
 WAGTAILAPI_BASE_URL = SITE_URL
 # One page tree per language, linked by translation key; wagtail-localize keeps the translations (languages/).
 WAGTAIL_I18N_ENABLED = True

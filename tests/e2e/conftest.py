@@ -8,13 +8,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.demo_database import use_demo_database
+from tests.postgres_databases import throwaway_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -43,22 +43,8 @@ def site_database_url():
     if not url.startswith(("postgres://", "postgresql://")):
         yield None
         return
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(url)
-    name = f"test_{urllib.parse.unquote(parts.path.lstrip('/'))}_e2e"
-    # libpq reads the same URL, a unix socket's folder percent-encoded as the host included.
-    server = parts._replace(path="/postgres").geturl()
-
-    def run(statement):
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
-
-    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")  # left over by an interrupted session
-    run("CREATE DATABASE {}")
-    yield parts._replace(path=f"/{urllib.parse.quote(name)}").geturl()
-    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+    with throwaway_database(url, "e2e") as database_url:
+        yield database_url
 
 
 class Mailbox:

@@ -5,6 +5,7 @@ tests/e2e/test_admin_in_czech.py.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -125,3 +126,11 @@ def test_english_is_found_where_it_is_left():
     assert english_in(html_text("<input placeholder='Search all pages…'>"))
     assert english_in(html_text("<button title='Collapse all'></button>"))
     assert not english_in(html_text("<p>116 stránek <span>na webu Praha 99</span> – URL, ID, Wagtail</p>"))
+
+
+def test_the_sign_in_page_is_czech_to_the_last_label():
+    # Wagtail's password field has no label of its own: Django would name it "Password".
+    page = Client().get("/admin/login/").content.decode()
+    label = BeautifulSoup(page, "html.parser").find("label", attrs={"for": "id_password"})
+    assert label.get_text(" ", strip=True).rstrip("*").strip() == "Heslo"
+    assert english_in(html_text(page)) == []

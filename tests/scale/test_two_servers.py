@@ -20,6 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.e2e.conftest import free_port
+from tests.postgres_databases import throwaway_database
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -74,21 +75,8 @@ def get(url, **headers):
 @pytest.fixture(scope="module")
 def database_url():
     """A database of its own on the cluster tests/postgres.sh started, dropped afterwards."""
-    import psycopg
-    from psycopg import sql
-
-    parts = urllib.parse.urlsplit(DATABASE_URL)
-    name = f"test_{urllib.parse.unquote(parts.path.lstrip('/'))}_scale"
-    server = parts._replace(path="/postgres").geturl()
-
-    def run(statement):
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(sql.SQL(statement).format(sql.Identifier(name)))
-
-    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-    run("CREATE DATABASE {}")
-    yield parts._replace(path=f"/{urllib.parse.quote(name)}").geturl()
-    run("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+    with throwaway_database(DATABASE_URL, "scale") as url:
+        yield url
 
 
 class RedisServer:
