@@ -20,6 +20,7 @@ Like the Czech catalog, each translated object is loaded again only when its Cze
 changed.
 """
 
+import json
 import re
 
 from django.conf import settings
@@ -27,7 +28,9 @@ from django.db import transaction
 from django.urls import get_resolver
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import (
+    OverridableSegment, SegmentOverride, StringSegment, StringTranslation, Translation, TranslationSource,
+)
 from wagtail_localize.strings import StringValue, extract_strings
 
 from services.models import ApplicationForm, CounterIndexPage, CounterPage, Department, RequiredDocument, ServiceIndexPage, ServicePage
@@ -107,6 +110,7 @@ class TranslationLoader:
             locale = Locale.objects.filter(language_code=language).first()
             if memory and locale is not None:
                 self.translate_catalog(memory, locale)
+                self.localise_links(locale)
 
     # -- what is translated, in the order links need it --------------------------------------------------
 
@@ -167,6 +171,38 @@ class TranslationLoader:
             # translated after it link to it (languages.links).
             translated.get_latest_revision().publish(skip_permission_checks=True)
         return translated
+
+    def localise_links(self, locale):
+        """Point each link of the language's translations at the linked page's version in that language.
+
+        The data links pages by their Czech addresses (Loader.rich), which wagtail-localize copies into the
+        translation as a link a translator may override ("Odkazy" in its editor). The loader overrides it, as a
+        translator would, once the linked page has a live version in the language; until then the link leads to
+        the Czech page. Runs after the whole catalog, so a page links to pages translated after it.
+        """
+        czech_pages = {page.url: page for model in (ServicePage, SituationPage)
+                       for page in self.loader._cache[model].values()}
+        links = (OverridableSegment.objects.filter(source__translations__target_locale=locale)
+                 .select_related("source").order_by("source_id", "order"))
+        outdated = {}
+        for segment in links:
+            page = czech_pages.get(segment.data) if isinstance(segment.data, str) else None
+            version = page.get_translation_or_none(locale) if page is not None else None
+            if version is None or not version.live:
+                continue
+            override = SegmentOverride.objects.filter(locale=locale, context_id=segment.context_id).first()
+            if override is not None and override.data == version.url:
+                continue
+            SegmentOverride.objects.update_or_create(locale=locale, context_id=segment.context_id,
+                                                     defaults={"data_json": json.dumps(version.url)})
+            outdated[segment.source_id] = segment.source
+        for source in outdated.values():
+            is_page = issubclass(source.specific_content_type.model_class(), Page)
+            with transaction.atomic():
+                translated, _created = source.create_or_update_translation(locale, publish=not is_page,
+                                                                           fallback=True)
+            if is_page:
+                translated.get_latest_revision().publish(skip_permission_checks=True)
 
     def write_segments(self, source, memory, locale):
         segments = StringSegment.objects.filter(source=source).select_related("string")

@@ -148,7 +148,7 @@ def fee_index(data, label):
 def test_a_fee_condition_names_questions_the_situations_using_the_service_ask(editor):
     from services.models import ServicePage
 
-    service = ServicePage.objects.get(slug="poplatek-ze-psu-ohlaseni")
+    service = czech(ServicePage).get(slug="poplatek-ze-psu-ohlaseni")
 
     def unknown_option(data):
         data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = panelak"
