@@ -60,8 +60,8 @@ KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
 # Another set of answers once the situation's graph is kept (situations.graph): the page cache's read, Wagtail
 # finding the page (the site, five page rows along the path, aliases and view restrictions: 8), Wagtail's site
 # root paths twice, the office settings, the topic for the breadcrumbs and the booking setups of the services
-# shown (3), and keeping the page.
-GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 8 + 2 * SITE_ROOT_PATHS_QUERIES + 3 + KEEP_PAGE_QUERIES
+# shown (3), the active locale and the page's language versions (2), and keeping the page.
+GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 8 + 2 * SITE_ROOT_PATHS_QUERIES + 3 + 2 + KEEP_PAGE_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
 # itself adds the situations' lookup and the site root paths for the links it builds with the request.
 PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}

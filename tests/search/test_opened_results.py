@@ -59,11 +59,12 @@ def test_positions_continue_on_the_second_page(client_cs):
 
 def test_search_page_runs_as_many_queries_as_before(client_cs, django_assert_num_queries, settings):
     settings.PAGE_CACHE_TIMEOUT = 0  # composing the page; a kept one is counted below
-    # Index version, scores, pins, documents, the query log's upsert, then the frame (root page, departments
-    # for the facets, site, office settings). Building the result links costs nothing.
+    # Index version, scores (one query per language: Czech, English, Ukrainian), pins, documents, the query
+    # log's upsert, then the frame (root page, departments for the facets, site, office settings). Building the
+    # result links costs nothing.
     client_cs.get("/hledat/", {"q": "obcanka"})
     client_cs.get("/hledat/", {"q": "xqzw"})  # warm Wagtail's site root paths for the popular situations' links
-    with django_assert_num_queries(9 + LOG_WRITE_SAVEPOINT_QUERIES):
+    with django_assert_num_queries(11 + LOG_WRITE_SAVEPOINT_QUERIES):
         client_cs.get("/hledat/", {"q": "obcanka"})
     # Nothing found: no scores or documents to read; the popular situations, with Wagtail's site root paths for
     # their addresses.
@@ -228,7 +229,9 @@ def test_hostile_queries_still_open_the_result_but_only_plausible_ones_are_kept(
 
 def test_autocomplete_suggestions_carry_a_counting_link(client_cs, django_assert_num_queries):
     client_cs.get("/api/search/autocomplete/", {"q": "obč"})
-    with django_assert_num_queries(5):  # the backend's four, and the page ids of the suggestions
+    # The backend's: index version, scores in each of the three languages, pins, documents; then the page ids of
+    # the suggestions.
+    with django_assert_num_queries(7):
         data = client_cs.get("/api/search/autocomplete/", {"q": "obč"}).json()
     suggestion = data["suggestions"][0]
     assert suggestion["url"] == "/doklady/obcansky-prukaz/"
