@@ -26,8 +26,9 @@ run: setup static ## Set everything up, load the demo catalog and serve it as it
 dev: setup demo ## Development: runserver with DEBUG and autoreload on http://127.0.0.1:8000
 	$(SITE_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
+# Two pytest processes side by side, one a core (tests/run_suite.sh); `$(PY) -m pytest` runs the same tests in one.
 test: setup chromium ## Set everything up and run the whole suite
-	$(PY) -m pytest
+	PY=$(PY) tests/run_suite.sh $(PYTEST_ARGS)
 
 # The same suite against a throw-away PostgreSQL cluster in var/postgres/; PYTEST_ARGS narrows it.
 test-postgres: setup chromium postgres ## Run the whole suite against a real PostgreSQL
