@@ -11,7 +11,7 @@ and reads its own graph. At most MAX_GRAPHS are kept, the least recently used le
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from navigator import pagecache
 
@@ -32,6 +32,13 @@ class SituationGraph:
     faqs: list
     related: list  # the related SituationPages the public may see
     counters: list  # every CounterPage the steps' services send people to
+    _journeys: list = field(default_factory=list)  # read when first asked: only the situation's own page shows them
+
+    def journeys(self, page):
+        """The step-by-step journeys through the situation (SituationPage.journey_places), read once."""
+        if not self._journeys:
+            self._journeys.append(page.journey_places())
+        return self._journeys[0]
 
     def fresh(self):
         """The graph for one more request: what a counter worked out for the moment of the last one (open now,

@@ -23,6 +23,7 @@ from wagtail.search import index
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
+from navigator.routing import KeptRouteMixin
 from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
 from navigator.visibility import may_see, visible, visible_q
 from opendata.api_fields import LiveChosenPages, LivePage
@@ -39,11 +40,12 @@ from services.models import (
 from . import guide
 from .checklist import checklist_for_request
 from .forms import SituationPageForm
+from .graph import situation_graph
 from .journeys import places_of
 from .take_along import calendar_response
 
 
-class HomePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, Page):
     """The root of the public site: search, topics for citizens and businesses, the most used situations."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -256,7 +258,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     @path("")
     def checklist(self, request):
         # The journeys this situation is a step of are shown on the page, not on its print sheet.
-        return self.render(request, context_overrides={"journeys": self.journey_places()})
+        return self.render(request, context_overrides={"journeys": situation_graph(self).journeys(self)})
 
     @path("tisk/")
     def print_checklist(self, request):
