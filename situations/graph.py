@@ -32,13 +32,20 @@ class SituationGraph:
     faqs: list
     related: list  # the related SituationPages the public may see
     counters: list  # every CounterPage the steps' services send people to
-    _journeys: list = field(default_factory=list)  # read when first asked: only the situation's own page shows them
+    _later: dict = field(default_factory=dict)  # what only some pages show, read when one first asks
 
     def journeys(self, page):
-        """The step-by-step journeys through the situation (SituationPage.journey_places), read once."""
-        if not self._journeys:
-            self._journeys.append(page.journey_places())
-        return self._journeys[0]
+        """The step-by-step journeys through the situation (SituationPage.journey_places)."""
+        return self._read_later("journeys", page.journey_places)
+
+    def ancestors(self, page):
+        """The pages above the situation, for its breadcrumbs and topic (SituationPage.ancestors)."""
+        return self._read_later("ancestors", lambda: list(page.get_ancestors()))
+
+    def _read_later(self, name, read):
+        if name not in self._later:
+            self._later[name] = read()
+        return self._later[name]
 
     def fresh(self):
         """The graph for one more request: what a counter worked out for the moment of the last one (open now,
@@ -67,15 +74,15 @@ def _read(page):
 def situation_graph(page):
     """The page's graph, kept or read, once for this page object (one request); the page's guide questions are
     the graph's from then on."""
-    graph = page.__dict__.get(_ON_PAGE)
+    graph = page.__dict__.get(ON_PAGE)
     if graph is None:
         graph = _kept_or_read(page)
-        page.__dict__[_ON_PAGE] = graph
+        page.__dict__[ON_PAGE] = graph
         page.__dict__["guide_questions"] = graph.questions  # the cached_property: the guide's form asks no query
     return graph
 
 
-_ON_PAGE = "_situation_graph"
+ON_PAGE = "_situation_graph"
 
 
 def _kept_or_read(page):

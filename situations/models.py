@@ -40,7 +40,7 @@ from services.models import (
 from . import guide
 from .checklist import checklist_for_request
 from .forms import SituationPageForm
-from .graph import situation_graph
+from .graph import ON_PAGE as _GRAPH_ON_PAGE, situation_graph
 from .journeys import places_of
 from .take_along import calendar_response
 
@@ -235,8 +235,10 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
 
     @cached_property
     def ancestors(self):
-        """The pages above, read once for the breadcrumbs and the topic's name."""
-        return list(self.get_ancestors())
+        """The pages above, read once for the breadcrumbs and the topic's name (once per content version with
+        the situation's graph, when the request has one)."""
+        graph = self.__dict__.get(_GRAPH_ON_PAGE)
+        return graph.ancestors(self) if graph is not None else list(self.get_ancestors())
 
     @cached_property
     def topic(self):

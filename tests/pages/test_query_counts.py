@@ -55,10 +55,12 @@ PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
 # Another set of answers once the situation's graph is kept (situations.graph): the page cache's read, Wagtail
-# finding the page (the site, five page rows along the path, aliases and view restrictions: 8), Wagtail's site
-# root paths twice, the office settings, the topic for the breadcrumbs and the booking setups of the services
-# shown (3), and keeping the page.
-GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 8 + 2 * SITE_ROOT_PATHS_QUERIES + 3 + KEEP_PAGE_QUERIES
+# finding the page (the site, its root page and the page at the address the worker remembers for this content
+# version, aliases and view restrictions: 5, where walking the path took 8: navigator.routing), Wagtail's site
+# root paths once, the office settings and the booking setups of the services shown (2; services with setups
+# have their nearest times kept too: booking.offers), and keeping the page. The pages above (breadcrumbs, topic)
+# and the journeys come with the graph.
+GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 5 + SITE_ROOT_PATHS_QUERIES + 2 + KEEP_PAGE_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
 # itself adds the situations' lookup and the site root paths for the links it builds with the request.
 PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}
