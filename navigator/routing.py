@@ -1,4 +1,5 @@
-"""Which page an address leads to, remembered per content version in each worker.
+"""Which page an address leads to, and the site and office settings around it, remembered per content version in
+each worker.
 
 Wagtail finds a page by walking the tree from the site's root page: for each level of the address one query for
 the child with that slug and one for its specific type, six for a situation under its topic. Every answer of the
@@ -10,16 +11,25 @@ to that address reads the page by its type and key in one query and lets it rout
 version, so nothing remembered outlives it. Only the key is kept, never the page object: each request gets a
 page of its own. An address that leads nowhere is not remembered, so junk addresses cannot fill the memory; at
 most MAX_ROUTES are kept, the least recently used leaving first.
+
+Every page also asks which Wagtail site it belongs to (the site by host name, its root page) and the office
+settings of that site (the frame: demo banner, office name, footer): three queries for what only a change of a
+site or of the settings changes, and either gives the content a new version. KeptFrameMiddleware hands each
+request the ones its worker read for this content version and host, as copies of its own.
 """
 
+import copy
 import threading
 from collections import OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Site
 
 from . import pagecache
+from .models import OfficeSettings
 
 MAX_ROUTES = 1024
+MAX_FRAMES = 16
 
 _routes = OrderedDict()  # (version, root page pk, address parts) -> (content type id, page pk, parts used)
 _lock = threading.Lock()
@@ -52,7 +62,47 @@ class KeptRouteMixin:
         return result
 
 
+_frames = OrderedDict()  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings)
+
+
+class KeptFrameMiddleware:
+    """Below the page cache: a request it may keep gets the site and office settings its worker read before."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        version = pagecache.request_version()
+        if version is not None:
+            _hand_frame(request, version)
+        return self.get_response(request)
+
+
+def _hand_frame(request, version):
+    key = (version, request._get_raw_host(), request.get_port())
+    with _lock:
+        frame = _frames.get(key)
+    if frame is None:
+        site = Site._find_for_request(request)
+        if site is None:
+            return
+        frame = (site, site.root_page.specific, OfficeSettings.for_site(site))
+        with _lock:
+            _frames[key] = frame
+            while len(_frames) > MAX_FRAMES:
+                _frames.popitem(last=False)
+    site, root, office = frame
+    # Copies, never the kept objects: Wagtail and the templates cache things on them for one request.
+    site = copy.copy(site)
+    site.root_page = copy.copy(root)
+    request._wagtail_site = site
+    office = copy.copy(office)
+    office._request = request
+    setattr(request, OfficeSettings.get_cache_attr_name(), office)
+
+
 def forget():
-    """Drop every remembered route (tests; the version does it in production)."""
+    """Drop every remembered route and frame (tests; the version does it in production)."""
     with _lock:
         _routes.clear()
+        _frames.clear()

@@ -102,6 +102,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads cookies: a kept page is answered without touching the session or the user.
     "navigator.pagecache.PageCacheMiddleware",
+    # What a render the page cache may keep reads of the site and its settings, kept per content version.
+    "navigator.routing.KeptFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

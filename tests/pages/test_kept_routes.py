@@ -1,11 +1,13 @@
-"""Where an address leads is remembered per content version (navigator.routing): other answers of the guide, the
-print sheet and the calendar of a situation skip Wagtail's walk down the tree, and a change of pages walks anew."""
+"""Where an address leads, and the site and office settings around it, are remembered per content version
+(navigator.routing): other answers of the guide, the print sheet and the calendar of a situation skip Wagtail's
+walk down the tree, and a change of pages walks anew."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from navigator import routing
+from navigator.models import OfficeSettings
 from situations.models import SituationPage, TopicPage
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,20 @@ def test_a_signed_in_editor_always_walks(admin_client, moving):
     with CaptureQueriesContext(connection) as queries:
         assert admin_client.get(moving.url + "?odkud=jina-obec").status_code == 200
     assert walks_the_tree(queries)
+
+
+def reads(queries, table):
+    return any(f'FROM "{table}"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_site_and_office_settings_are_read_once_per_content_version(client_cs, moving):
+    routing.forget()
+    client_cs.get(moving.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client_cs.get("/sluzby/?channel=online").content.decode()
+    assert not reads(queries, "wagtailcore_site") and not reads(queries, "navigator_officesettings")
+    assert "Úřad městské části Praha 99" in html  # the office's name in the frame
+    office = OfficeSettings.objects.get()
+    office.office_name = "Úřad městské části Praha 98"
+    office.save()
+    assert "Úřad městské části Praha 98" in client_cs.get("/sluzby/?channel=post").content.decode()
