@@ -53,6 +53,14 @@ class SituationGraph:
         """The pages above the situation, for its breadcrumbs and topic (SituationPage.ancestors)."""
         return self._read_later("ancestors", lambda: list(page.get_ancestors()))
 
+    def lend_department(self, page):
+        """Give the page the department the graph read for it (the page's footer names it), when it has one."""
+        if page.department_id is None:
+            return
+        department = self._read_later("department", lambda: page.department)
+        if department.pk == page.department_id:
+            type(page).department.field.set_cached_value(page, department)
+
     def _read_later(self, name, read):
         if name not in self._later:
             self._later[name] = read()

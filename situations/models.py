@@ -260,7 +260,9 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     @path("")
     def checklist(self, request):
         # The journeys this situation is a step of are shown on the page, not on its print sheet.
-        return self.render(request, context_overrides={"journeys": situation_graph(self).journeys(self)})
+        graph = situation_graph(self)
+        graph.lend_department(self)
+        return self.render(request, context_overrides={"journeys": graph.journeys(self)})
 
     @path("tisk/")
     def print_checklist(self, request):
