@@ -12,9 +12,10 @@ version, so nothing remembered outlives it. Only the key is kept, never the page
 page of its own. An address that leads nowhere is not remembered, so junk addresses cannot fill the memory; at
 most MAX_ROUTES are kept, the least recently used leaving first.
 
-Every page also asks which Wagtail site it belongs to (the site by host name, its root page) and the office
-settings of that site (the frame: demo banner, office name, footer): three queries for what only a change of a
-site or of the settings changes, and either gives the content a new version. KeptFrameMiddleware hands each
+Every page also asks which Wagtail site it belongs to (the site by host name, its root page), the office settings
+of that site (the frame: demo banner, office name, footer) and the root paths of all sites (every link it builds):
+four queries for what only a change of a site, a page or the settings changes, and each gives the content a new
+version. KeptFrameMiddleware hands each
 request the ones its worker read for this content version and host, as copies of its own.
 """
 
@@ -62,7 +63,8 @@ class KeptRouteMixin:
         return result
 
 
-_frames = OrderedDict()  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings)
+_frames = OrderedDict()  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings,
+#                                                      every site's root path)
 
 
 class KeptFrameMiddleware:
@@ -86,16 +88,17 @@ def _hand_frame(request, version):
         site = Site._find_for_request(request)
         if site is None:
             return
-        frame = (site, site.root_page.specific, OfficeSettings.for_site(site))
+        frame = (site, site.root_page.specific, OfficeSettings.for_site(site), tuple(Site.get_site_root_paths()))
         with _lock:
             _frames[key] = frame
             while len(_frames) > MAX_FRAMES:
                 _frames.popitem(last=False)
-    site, root, office = frame
+    site, root, office, root_paths = frame
     # Copies, never the kept objects: Wagtail and the templates cache things on them for one request.
     site = copy.copy(site)
     site.root_page = copy.copy(root)
     request._wagtail_site = site
+    request._wagtail_cached_site_root_paths = list(root_paths)  # of named tuples: nothing more to copy
     office = copy.copy(office)
     office._request = request
     setattr(request, OfficeSettings.get_cache_attr_name(), office)

@@ -76,6 +76,7 @@ def test_the_site_and_office_settings_are_read_once_per_content_version(client_c
     with CaptureQueriesContext(connection) as queries:
         html = client_cs.get("/sluzby/?channel=online").content.decode()
     assert not reads(queries, "wagtailcore_site") and not reads(queries, "navigator_officesettings")
+    assert not any("wagtail_site_root_paths" in query["sql"] for query in queries.captured_queries)
     assert "Úřad městské části Praha 99" in html  # the office's name in the frame
     office = OfficeSettings.objects.get()
     office.office_name = "Úřad městské části Praha 98"
