@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
+from languages.locales import DEFAULT_LANGUAGE, in_default_language
 from services.models import CounterPage, RequiredDocument, ServicePage
 from situations.models import (
     SituationDocument,
@@ -121,39 +122,41 @@ class Catalog:
 
 
 def load_catalog():
-    """Eleven queries, whatever the size of the catalog."""
+    """Eleven queries, whatever the size of the catalog. The Czech catalog: its translations follow its
+    structure, and the translations' report (languages.reports) tells how closely."""
     catalog = Catalog()
     pages = Page.objects.values_list("id", "title", "live")
     catalog.page_states = {pk: (title, live) for pk, title, live in pages}
     catalog.situations = list(
-        SituationPage.objects.live().select_related("department")
+        in_default_language(SituationPage.objects.live()).select_related("department")
         .only("id", "title", "department", *rich_text_fields(SituationPage)).order_by("title")
     )
     catalog.services = list(
-        ServicePage.objects.live().select_related("department")
+        in_default_language(ServicePage.objects.live()).select_related("department")
         .only("id", "title", "department", "channel_online", *rich_text_fields(ServicePage)).order_by("title")
     )
     catalog.counters = list(
-        CounterPage.objects.live().annotate(intervals=Count("opening_hours"))
+        in_default_language(CounterPage.objects.live()).annotate(intervals=Count("opening_hours"))
         .values_list("id", "title", "intervals").order_by("title")
     )
     catalog.steps = list(
-        SituationStep.objects.filter(page__live=True)
+        in_default_language(SituationStep.objects.filter(page__live=True))
         .values("id", "page_id", "title", *rich_text_fields(SituationStep)).order_by("page_id", "sort_order")
     )
     catalog.step_services = list(
-        SituationStepService.objects.filter(step__page__live=True).values_list("step_id", "service_id")
+        SituationStepService.objects.filter(step__page__live=True, step__locale__language_code=DEFAULT_LANGUAGE)
+        .values_list("step_id", "service_id")
     )
     catalog.situations_with_documents = set(
-        SituationDocument.objects.filter(page__live=True).values_list("page_id", flat=True)
+        in_default_language(SituationDocument.objects.filter(page__live=True)).values_list("page_id", flat=True)
     )
     catalog.faqs = list(
-        SituationFAQ.objects.filter(page__live=True)
+        in_default_language(SituationFAQ.objects.filter(page__live=True))
         .values("page_id", "question", *rich_text_fields(SituationFAQ)).order_by("page_id", "sort_order")
     )
     catalog.related = list(
-        SituationRelated.objects.filter(page__live=True).values_list("page_id", "situation_id")
-        .order_by("page_id", "sort_order")
+        SituationRelated.objects.filter(page__live=True, page__locale__language_code=DEFAULT_LANGUAGE)
+        .values_list("page_id", "situation_id").order_by("page_id", "sort_order")
     )
     service_counters = defaultdict(set)
     links = ServicePage.counters.through.objects.values_list("servicepage_id", "counterpage_id")
@@ -161,7 +164,7 @@ def load_catalog():
         service_counters[service_pk].add(counter_pk)
     catalog.service_counters = dict(service_counters)
     catalog.documents = list(
-        RequiredDocument.objects.filter(issued_by__isnull=False)
+        in_default_language(RequiredDocument.objects).filter(issued_by__isnull=False)
         .values_list("id", "name", "issued_by_id").order_by("name")
     )
     return catalog

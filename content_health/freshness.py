@@ -20,6 +20,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from languages.locales import in_default_language
 from services.models import ServicePage
 from situations.models import SituationPage
 
@@ -102,7 +103,9 @@ def entry_for(model, pk, title, department, last_reviewed, review_due, first_pub
 
 
 def entries(statuses=(Status.OVERDUE, Status.DUE_SOON), department=None, today=None):
-    """Live situations and services whose status is one of `statuses`, by due date; one query per page type.
+    """Live Czech situations and services whose status is one of `statuses`, by due date; one query per page type.
+    The facts are reviewed on the Czech page, the catalog of record; its translations follow it (the report
+    "Stav překladů" says which are out of date).
 
     The catalog of a town hall is hundreds of pages, so the dates are compared here rather than in SQL,
     where "12 months after" has no portable spelling.
@@ -111,7 +114,7 @@ def entries(statuses=(Status.OVERDUE, Status.DUE_SOON), department=None, today=N
     found = []
     for model in REVIEWED_MODELS:
         pages = (
-            model.objects.live().select_related("department")
+            in_default_language(model.objects.live()).select_related("department")
             .only("id", "title", "department", "last_reviewed", "review_due", "first_published_at")
         )
         if department is not None:

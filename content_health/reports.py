@@ -1,16 +1,20 @@
-"""The admin reports under Výkazy: "Kontrola aktuálnosti" (review dates) and "Zdraví obsahu" (the checks).
+"""The admin reports under Výkazy: "Kontrola aktuálnosti" (review dates), "Zdraví obsahu" (the checks) and
+"Stav překladů" (translations missing or older than the Czech page).
 
-Both are Wagtail ReportViews (filters, sortable columns, pagination, XLSX and CSV download) over rows that
-content_health.freshness and content_health.checks compute for the whole catalog, so they filter and sort a
-Python list rather than a queryset. Anyone who may edit pages may read them (ListReportView.user_may_view).
+They are Wagtail ReportViews (filters, sortable columns, pagination, XLSX and CSV download) over rows that
+content_health.freshness, content_health.checks and languages.coverage compute for the whole catalog, so they
+filter and sort a Python list rather than a queryset. Anyone who may edit pages may read them (ListReportView.user_may_view).
 """
 
+import datetime
 from operator import attrgetter
 
 import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, ngettext
@@ -22,6 +26,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page
 
+from languages import coverage
+from languages.locales import in_default_language
 from navigator.reports import OfficeReportMixin
 from services.models import Department
 
@@ -29,6 +35,8 @@ from . import checks, freshness
 
 
 def written_date(value):
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
     return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
@@ -121,7 +129,7 @@ class FreshnessFilterSet(WagtailFilterSet):
                  (freshness.Status.DUE_SOON.value, freshness.Status.DUE_SOON.label),
                  (freshness.Status.CURRENT.value, _("Aktuální (termín později)"))],
     )
-    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=Department.objects.all(),
+    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=in_default_language(Department.objects),
                                                   empty_label=_("Všechny odbory"))
 
 
@@ -186,7 +194,7 @@ class FreshnessReportView(ListReportView):
 class IssueFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(label=_("Problém"), choices=checks.Kind.choices,
                                        empty_label=_("Všechny problémy"))
-    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=Department.objects.all(),
+    department = django_filters.ModelChoiceFilter(label=_("Odbor"), queryset=in_default_language(Department.objects),
                                                   empty_label=_("Všechny odbory"))
 
 
@@ -218,3 +226,50 @@ class ContentHealthReportView(ListReportView):
         if department is not None:
             issues = [issue for issue in issues if issue.subject.department == department]
         return issues
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Translations
+
+
+class TranslationFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Stav"), choices=coverage.Status.choices,
+                                         empty_label=_("Chybí, zastaralé a nedopřeložené"))
+    language = django_filters.ChoiceFilter(label=_("Jazyk"), empty_label=_("Všechny jazyky"),
+                                           choices=[(code, name) for code, name in settings.LANGUAGES
+                                                    if code != settings.LANGUAGE_CODE])
+
+
+class TranslationReportView(ListReportView):
+    """The Czech pages and snippets whose translations are missing, out of date or incomplete (languages.coverage):
+    what translators do next, each row leading to the translation (or to starting one)."""
+
+    page_title = _("Stav překladů")
+    header_icon = "globe"
+    index_url_name = "content_health_translations_report"
+    index_results_url_name = "content_health_translations_report_results"
+    filterset_class = TranslationFilterSet
+    default_ordering = "status_order"
+    verbose_name_plural = _("překlady")
+    columns = [
+        TitleColumn("title", label=_("Česká stránka nebo úryvek"), sort_key="title",
+                    get_url=lambda state: state.edit_url),
+        Column("type_label", label=_("Typ")),
+        Column("language_name", label=_("Jazyk"), sort_key="language"),
+        Column("status_label", label=_("Stav"), sort_key="status_order"),
+        Column("changed_at", label=_("Česky zveřejněno"), sort_key="changed_at",
+               accessor=lambda state: written_date(state.changed_at)),
+        Column("translated_at", label=_("Překlad převzal text"), sort_key="translated_at",
+               accessor=lambda state: written_date(state.translated_at)),
+        Column("untranslated", label=_("Nepřeložených textů"), sort_key="untranslated"),
+        TitleColumn("translation_url", label=_("Překlad"),
+                    accessor=lambda state: gettext("Přeložit") if state.status == coverage.Status.MISSING
+                    else gettext("Upravit překlad"),
+                    get_url=lambda state: state.translation_url),
+    ]
+    export_filename = "preklady"
+
+    def get_rows(self, status=None, language=None):
+        states = coverage.catalog_states([language] if language else None)
+        wanted = {coverage.Status(status)} if status else set(coverage.Status) - {coverage.Status.CURRENT}
+        return [state for state in states if state.status in wanted]

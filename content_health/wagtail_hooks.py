@@ -10,13 +10,14 @@ from navigator.reports import ReportMenuItem, report_urls
 
 from . import freshness
 from .dashboard import OverduePagesPanel
-from .reports import ContentHealthReportView, FreshnessReportView
+from .reports import ContentHealthReportView, FreshnessReportView, TranslationReportView
 
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [*report_urls("reports/freshness/", FreshnessReportView),
-            *report_urls("reports/content-health/", ContentHealthReportView)]
+            *report_urls("reports/content-health/", ContentHealthReportView),
+            *report_urls("reports/translations/", TranslationReportView)]
 
 
 @hooks.register("register_reports_menu_item")
@@ -29,6 +30,12 @@ def register_freshness_menu_item():
 def register_content_health_menu_item():
     return ReportMenuItem(ContentHealthReportView, _("Zdraví obsahu"), name="content-health",
                           icon_name="warning", order=1320)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_menu_item():
+    return ReportMenuItem(TranslationReportView, _("Stav překladů"), name="content-translations", icon_name="globe",
+                          order=1330)
 
 
 @hooks.register("construct_homepage_panels")

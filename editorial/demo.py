@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from navigator.demo.accounts import demo_password, ensure_user
+from languages.locales import in_default_language
 from services.models import Department
 
 from .groups import ensure_editorial_groups
@@ -39,7 +40,7 @@ def ensure_demo_editors():
     links = DepartmentGroup.objects.filter(department__slug__in=DEMO_DEPARTMENTS).select_related("department", "group")
     groups = {(link.department.slug, link.role): link.group for link in links}
     accounts = []
-    departments = {department.slug: department for department in Department.objects.filter(slug__in=DEMO_DEPARTMENTS)}
+    departments = {department.slug: department for department in in_default_language(Department.objects).filter(slug__in=DEMO_DEPARTMENTS)}
     for department in (departments[slug] for slug in DEMO_DEPARTMENTS if slug in departments):
         for role in (Role.EDITOR, Role.APPROVER):
             username = demo_username(department.slug, role)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Site
 
+from languages.locales import in_default_language
 from services.models import Department
 
 from .models import DepartmentGroup
@@ -100,7 +101,8 @@ def ensure_editorial_groups():
     grant(managers, MANAGER_MODEL_PERMISSIONS, MANAGER_PAGE_PERMISSIONS)
 
     links = {(link.department_id, link.role): link for link in DepartmentGroup.objects.select_related("group")}
-    for department in Department.objects.order_by("name"):
+    # A department's groups belong to the department, not to each language version of its name.
+    for department in in_default_language(Department.objects).order_by("name"):
         for role in Role:
             group = _department_group(department, role, links.get((department.pk, role)), report)
             grant(group, DEPARTMENT_MODEL_PERMISSIONS, DEPARTMENT_PAGE_PERMISSIONS[role])

@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import PagePermissionTester
 
+from languages.locales import in_default_language
+
 from .roles import roles_of
 
 
@@ -104,6 +106,9 @@ class DepartmentChoiceFormMixin:
         super().__init__(*args, **kwargs)
         field = self.fields.get("department")
         roles = roles_of(self.for_user)
+        if field is not None:
+            # The department is the same in every language (languages.links): the Czech one owns the page.
+            field.queryset = in_default_language(field.queryset)
         if field is None or self.for_user is None or roles.sees_everything:
             return
         field.queryset = field.queryset.filter(pk__in=roles.departments)

@@ -21,6 +21,7 @@ from wagtail.admin.widgets import BooleanRadioSelect, HeaderButton
 from wagtail.models import Page
 
 from editorial.roles import roles_of
+from languages.locales import in_default_language
 from navigator.reports import OfficeReportMixin
 from services.models import Department
 
@@ -47,7 +48,7 @@ def yes_no(value):
 
 class DepartmentFilterMixin(django_filters.FilterSet):
     department = django_filters.ModelChoiceFilter(
-        label=_("Odbor"), queryset=Department.objects.all(), method="filter_department",
+        label=_("Odbor"), queryset=in_default_language(Department.objects), method="filter_department",
         empty_label=_("Všechny odbory"))
     created = django_filters.DateFromToRangeFilter(label=_("Období"), widget=DateRangePickerWidget)
 

@@ -6,6 +6,7 @@ needs them only when the visitor asks.
 
 from dataclasses import dataclass, field
 
+from languages.locales import in_default_language
 from navigator.visibility import visible
 from services.hours import hours_on, prague_today
 from services.models import CounterPage
@@ -29,7 +30,8 @@ def counters_today(request, first=()):
     Three queries whatever the number of counters: the pages, their weekly hours and their exceptions.
     """
     today = prague_today()
-    counters = visible(CounterPage.objects.all(), request).order_by("title").prefetch_related("opening_hours", "exceptions")
+    counters = (in_default_language(visible(CounterPage.objects.all(), request)).order_by("title")
+                .prefetch_related("opening_hours", "exceptions"))
     found = Today()
     for counter in counters:
         row = CounterToday(counter, hours_on(today, counter.opening_hours.all(), counter.exceptions.all()))

@@ -4,6 +4,7 @@ its address."""
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 
+from languages.locales import in_default_language
 from navigator.visibility import visible
 from services.models import ServicePage
 from situations.models import SituationPage
@@ -12,7 +13,7 @@ MAX_SLUG_LENGTH = 255
 
 
 def popular_situations(request):
-    situations = visible(SituationPage.objects.filter(popular=True), request).order_by("title")
+    situations = in_default_language(visible(SituationPage.objects.filter(popular=True), request)).order_by("title")
     return list(situations.only("title", "slug", "summary"))
 
 
@@ -34,4 +35,4 @@ def _find(model, slug, request):
         validate_unicode_slug(slug)
     except ValidationError:
         return None
-    return visible(model.objects.filter(slug=slug), request).order_by("path").first()
+    return in_default_language(visible(model.objects.filter(slug=slug), request)).order_by("path").first()

@@ -21,9 +21,10 @@ cookie, varies on nothing but the language and cookies, and says nothing private
 error or a redirect never is. Django says "Vary: Cookie" as soon as a page asks who the user is (the user bar
 does): the answer depends on the session cookie, and a request with one is never served from or stored in the
 cache. The other cookies Django reads (CSRF, messages) are set again on any answer that used them, and an answer
-that sets a cookie is never kept. The language is part of the key, negotiated (cookie, Accept-Language) the way
-Django does it. A view that must do something on every request however it is answered (search counts each
-query for the editors' analytics) says so with `on_hit`; the kept page carries the action and its arguments.
+that sets a cookie is never kept. The language is part of the key: the one of the address (/en/…, /uk/…, Czech
+without a prefix), the only thing that decides it (languages.locales). A view that must do something on every
+request however it is answered (search counts each query for the editors' analytics) says so with `on_hit`; the
+kept page carries the action and its arguments.
 
 For how long: until the content changes (below), until the first moment something on the page stops being true
 (the apps that know say so through `watch_lifetime`: services registers the open-now labels of whichever counters
@@ -60,6 +61,8 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+
+from languages.locales import language_of_path
 
 from .shown import snippets_shown_on_pages
 
@@ -193,7 +196,20 @@ def new_version():
 def content_changed(**kwargs):
     """A signal receiver: something pages show has changed; see the module's docstring for why twice."""
     new_version()
-    transaction.on_commit(new_version)
+    if not _version_due_on_commit():
+        transaction.on_commit(new_version)
+
+
+def _version_due_on_commit():
+    """Whether a new version is already due when the transaction commits, from a change in this block or one
+    around it (so it is not dropped by a rollback this change would survive): a bulk load saving a thousand rows
+    then changes the version once, not a thousand times, each a write to the cache."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    current = set(connection.savepoint_ids)
+    return any(function is new_version and set(savepoints) <= current
+               for savepoints, function, *_robust in connection.run_on_commit)
 
 
 def normalised_query(query_string):
@@ -217,14 +233,16 @@ def cache_key(request):
     query = normalised_query(request.META.get("QUERY_STRING", ""))
     if query is None:
         return None
+    # This runs before the language middleware: the address says which language (and so which page) it is.
+    language = language_of_path(request.path_info)
     try:
-        match = resolve(request.path_info)
+        with translation.override(language):
+            match = resolve(request.path_info)
         if match.url_name != PAGE_VIEW and not getattr(match.func, "shares_pages", False):
             return None
         url = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
     except (Resolver404, DisallowedHost):
         return None
-    language = translation.get_language_from_request(request)
     return ENTRY_PREFIX + hashlib.sha256(f"{language} {url}".encode()).hexdigest()
 
 

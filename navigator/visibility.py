@@ -11,6 +11,9 @@ here, so a restricted page never shows where its visitor may not open it.
 * `may_see(page, request)` answers for pages already loaded (a relation the API serialises, open data's catalog):
   one query per request for the restrictions the visitor has not passed.
 
+A restriction holds for every language version of the restricted page (and what lies below each), since the
+editors restrict the page in Czech and its translations say the same.
+
 Without a request both answer for an anonymous visitor without a session: what the public may see, which is what
 search indexes, open data publishes, and what a checklist shows of the services and situations it links.
 """
@@ -18,7 +21,7 @@ search indexes, open data publishes, and what a checklist shows of the services 
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from wagtail.models import BaseViewRestriction, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 _CACHE_ATTRIBUTE = "_navigator_hidden_paths"
 
@@ -49,9 +52,11 @@ def visible_q(request=None, prefix=""):
     passed = _passed(request)
     if passed is None:
         return live
-    blocking = PageViewRestriction.objects.exclude(passed).filter(
+    blocking = Page.objects.filter(
+        # a restriction holds for every language version of its page (the editors restrict the Czech one)
+        translation_key__in=PageViewRestriction.objects.exclude(passed).values("page__translation_key"),
         # the restricted page is the page itself or one of its ancestors: a prefix of its tree path
-        page__path=Substr(OuterRef(f"{prefix}path"), 1, Length("page__path")))
+        path=Substr(OuterRef(f"{prefix}path"), 1, Length("path")))
     return live & ~Exists(blocking)
 
 
@@ -61,13 +66,15 @@ def visible(queryset, request=None):
 
 
 def hidden_paths(request=None):
-    """The tree paths of the restrictions this request has not passed (one query; kept on the request)."""
+    """The tree paths of the pages (in every language) under restrictions this request has not passed (one query;
+    kept on the request)."""
     cached = getattr(request, _CACHE_ATTRIBUTE, None) if request is not None else None
     if cached is not None:
         return cached
     passed = _passed(request)
     restrictions = PageViewRestriction.objects.none() if passed is None else PageViewRestriction.objects.exclude(passed)
-    paths = tuple(restrictions.values_list("page__path", flat=True))
+    paths = tuple(Page.objects.filter(translation_key__in=restrictions.values("page__translation_key"))
+                  .values_list("path", flat=True))
     if request is not None:
         setattr(request, _CACHE_ATTRIBUTE, paths)
     return paths

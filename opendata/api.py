@@ -4,6 +4,10 @@ Endpoints: pages (every live, public page; the fields each page type shows are i
 departments, required-documents and forms (snippets; Wagtail 8 ships no snippet endpoint, so these are small
 BaseAPIViewSet subclasses). JSON only, readable from any origin.
 
+Every endpoint answers in one language: Czech, the catalog of record, unless `?locale=en` or `?locale=uk` asks
+for another; each item says its language in `meta.locale`, and a page's or snippet's `slug` is the same in every
+language (so is a situation's catalog slug). `?translation_of=<id>` (pages) lists the versions of one page.
+
 Wagtail already refuses most bad parameters with 400; here every refusal gets a Czech message (Wagtail's
 English text stays in "detail"), and the cases that would otherwise end in a server error are checked
 first: filter values of the wrong type (dates, numbers, choices), NUL characters, numbers too large for the
@@ -22,9 +26,10 @@ from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, OrderingFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import BaseSerializer, PageLocaleField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -32,6 +37,7 @@ from wagtail.models import Locale, Page
 
 from navigator.visibility import visible
 
+from languages.locales import in_default_language
 from search.query import MAX_QUERY_LENGTH
 from services.models import ApplicationForm, Department, RequiredDocument
 
@@ -215,8 +221,25 @@ def check_filter_value(model, name, value):
                                   % {"name": name, "allowed": ", ".join(allowed)})
 
 
+class LanguageFilter(LocaleFilter):
+    """?locale=en: the items of that language; without it, the Czech ones (all versions of one page with
+    ?translation_of, whatever their language)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET or "translation_of" in request.GET:
+            return super().filter_queryset(request, queryset, view)
+        filtered_by_child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = in_default_language(queryset)
+        if filtered_by_child_of:
+            queryset._filtered_by_child_of = filtered_by_child_of
+        return queryset
+
+
 class CatalogPagesAPIViewSet(CzechAPIViewSetMixin, PagesAPIViewSet):
     """Live, public pages of every type; ?type=situations.SituationPage and the type's fields as filters."""
+
+    filter_backends = [LanguageFilter if backend is LocaleFilter else backend
+                       for backend in PagesAPIViewSet.filter_backends]
 
     def get_base_queryset(self):
         """Every live page of the requested site that this request may see (navigator.visibility)."""
@@ -235,22 +258,34 @@ class CatalogPagesAPIViewSet(CzechAPIViewSetMixin, PagesAPIViewSet):
             in_trees |= Q(path__startswith=root.path)
         return visible(Page.objects.filter(in_trees), self.request)
 
+    def get_queryset(self):
+        # Every item says its language: read with the page, not with a query of its own.
+        return super().get_queryset().select_related("locale")
+
+
+class SnippetSerializer(BaseSerializer):
+    locale = PageLocaleField(read_only=True)
+
 
 class SnippetAPIViewSet(CzechAPIViewSetMixin, BaseAPIViewSet):
-    """A read-only snippet listing with field filters and ordering, like the pages endpoint has."""
+    """A read-only snippet listing with field filters and ordering, like the pages endpoint has, in one language."""
 
-    filter_backends = [FieldsFilter, OrderingFilter]
+    base_serializer_class = SnippetSerializer
+    filter_backends = [FieldsFilter, OrderingFilter, LanguageFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    meta_fields = BaseAPIViewSet.meta_fields + ["locale"]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["locale"]
     nested_default_fields = BaseAPIViewSet.nested_default_fields + ["slug"]
 
     def get_queryset(self):
-        return self.model.objects.order_by("slug")
+        return self.model.objects.select_related("locale").order_by("slug")
 
 
 class DepartmentsAPIViewSet(SnippetAPIViewSet):
     name = "departments"
     model = Department
     body_fields = BaseAPIViewSet.body_fields + ["name", "slug", "description", "email", "phone"]
-    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug"]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["name", "slug"]
     nested_default_fields = SnippetAPIViewSet.nested_default_fields + ["name"]
 
 
@@ -259,7 +294,7 @@ class RequiredDocumentsAPIViewSet(SnippetAPIViewSet):
     model = RequiredDocument
     body_fields = BaseAPIViewSet.body_fields + ["name", "slug", "lay_names", "description", "how_to_get",
                                                 "fetched_by_office"]
-    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug", "fetched_by_office"]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["name", "slug", "fetched_by_office"]
     nested_default_fields = SnippetAPIViewSet.nested_default_fields + ["name", "fetched_by_office"]
 
 
@@ -268,7 +303,7 @@ class FormsAPIViewSet(SnippetAPIViewSet):
     model = ApplicationForm
     body_fields = BaseAPIViewSet.body_fields + ["title", "slug", "description", "kind", "link",
                                                 "requires_identity", "requires_data_box"]
-    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["title", "slug", "kind", "link"]
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["title", "slug", "kind", "link"]
     nested_default_fields = SnippetAPIViewSet.nested_default_fields + ["title", "kind", "link"]
 
     def get_queryset(self):

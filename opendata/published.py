@@ -14,11 +14,17 @@ from django.db.models import Max, Prefetch
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
+from languages.locales import in_default_language, language_codes, locale_id
 from navigator.address import absolute
 from navigator.models import OfficeSettings
 from navigator.visibility import hidden_paths, may_see, visible, visible_q
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServiceDocument, ServicePage
 from situations.models import SituationDocument, SituationPage, SituationStep, SituationStepService, TopicPage
+
+
+def czech(model):
+    # The open data describe the catalog of record, in Czech (its translations are the same services).
+    return in_default_language(model.objects)
 
 
 class PublishedContent:
@@ -36,25 +42,26 @@ class PublishedContent:
 
     @cached_property
     def topics(self):
-        return {topic.path: topic for topic in visible(TopicPage.objects.all()).order_by("path")}
+        return {topic.path: topic for topic in visible(czech(TopicPage)).select_related("locale").order_by("path")}
 
     @cached_property
     def situations(self):
-        uses = SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service")
+        uses = SituationStepService.objects.filter(visible_q(prefix="service__")).select_related("service__locale")
         steps = SituationStep.objects.prefetch_related(Prefetch("service_uses", queryset=uses))
         documents = SituationDocument.objects.select_related("document")
         pages = (
-            visible(SituationPage.objects.all()).select_related("department", "locale").order_by("slug")
+            visible(czech(SituationPage)).select_related("department", "locale").order_by("slug")
             .prefetch_related(Prefetch("steps", queryset=steps), Prefetch("documents", queryset=documents))
         )
         return list(pages)
 
     @cached_property
     def services(self):
-        counters = visible(CounterPage.objects.all()).only("id", "slug", "title", "path").order_by("title")
+        counters = (visible(CounterPage.objects.all()).select_related("locale")
+                    .only("id", "slug", "title", "path", "url_path", "locale").order_by("title"))
         documents = ServiceDocument.objects.select_related("document")
         pages = (
-            visible(ServicePage.objects.all()).select_related("department", "locale").order_by("slug")
+            visible(czech(ServicePage)).select_related("department", "locale").order_by("slug")
             .prefetch_related("fees", "legal_references", Prefetch("counters", queryset=counters),
                               Prefetch("forms", queryset=ApplicationForm.objects.order_by("title")),
                               Prefetch("documents", queryset=documents))
@@ -63,21 +70,21 @@ class PublishedContent:
 
     @cached_property
     def counters(self):
-        pages = (visible(CounterPage.objects.all()).select_related("locale").order_by("slug")
+        pages = (visible(czech(CounterPage)).select_related("locale").order_by("slug")
                  .prefetch_related("opening_hours", "exceptions"))
         return list(pages)
 
     @cached_property
     def documents(self):
-        return list(RequiredDocument.objects.select_related("issued_by").order_by("slug"))
+        return list(czech(RequiredDocument).select_related("issued_by__locale").order_by("slug"))
 
     @cached_property
     def forms(self):
-        return list(ApplicationForm.objects.select_related("file").order_by("slug"))
+        return list(czech(ApplicationForm).select_related("file").order_by("slug"))
 
     @cached_property
     def departments(self):
-        return list(Department.objects.order_by("slug"))
+        return list(czech(Department).order_by("slug"))
 
     # -----------------------------------------------------------------------------------------------------
     # Relations, from what is already fetched
@@ -149,10 +156,12 @@ class PublishedContent:
             return {}
         pages = [*self.situations, *self.services, *self.counters, *self.topics.values()]
         found = defaultdict(dict)
+        # The specific pages come without their locale, so each one's language is read from the kept locale ids.
+        languages = {locale_id(code): code for code in language_codes()}
         translated = (visible(Page.objects.filter(translation_key__in={page.translation_key for page in pages}))
-                      .exclude(locale__language_code=settings.LANGUAGE_CODE).select_related("locale").specific())
+                      .exclude(locale__language_code=settings.LANGUAGE_CODE).specific())
         for page in translated:
-            found[page.translation_key][page.locale.language_code] = page
+            found[page.translation_key][languages[page.locale_id]] = page
         return found
 
     def translated(self, page, field):
@@ -170,5 +179,5 @@ class PublishedContent:
     @cached_property
     def latest_change(self):
         """When a situation, service or counter was last published (one query), or None for an empty catalog."""
-        pages = visible(Page.objects.type(SituationPage, ServicePage, CounterPage))
+        pages = in_default_language(visible(Page.objects.type(SituationPage, ServicePage, CounterPage)))
         return pages.aggregate(latest=Max("last_published_at"))["latest"]

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from languages.locales import in_default_language
 from navigator.visibility import visible
 from services.models import Audience, Department
 from situations.models import TopicPage
@@ -16,11 +17,11 @@ AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
 def topic_choices():
-    return [(topic.slug, topic.title) for topic in visible(TopicPage.objects.all()).order_by("path")]
+    return [(topic.slug, topic.title) for topic in in_default_language(visible(TopicPage.objects.all())).order_by("path")]
 
 
 def department_choices():
-    return list(Department.objects.values_list("slug", "name"))
+    return list(in_default_language(Department.objects).values_list("slug", "name"))
 
 
 class SearchFilterSet(django_filters.FilterSet):

@@ -13,7 +13,7 @@ glued together from the query's words and corrected stems ("přehlásit trvaléh
 import html
 import re
 
-from .analysis import DEFAULT_LANGUAGE, LANGUAGES, fold, term, words
+from .analysis import DEFAULT_LANGUAGE, is_stop_word, term, words
 from .planning import SYNONYM
 
 SNIPPET_WIDTH = 200
@@ -65,8 +65,7 @@ def find_phrase(text, groups, language=DEFAULT_LANGUAGE):
     """The words of `text` whose terms fall, in order, one in each group of terms; None when none do."""
     if not groups or not all(groups):
         return None
-    stop_words = LANGUAGES[language].STOP_WORDS if language in LANGUAGES else frozenset()
-    tokens = [(word, fold(word) in stop_words, term(word, language)) for word in words(text)]
+    tokens = [(word, is_stop_word(word, language), term(word, language)) for word in words(text)]
     for start, (_word, is_stop, value) in enumerate(tokens):
         if is_stop or value not in groups[0]:
             continue

@@ -118,11 +118,13 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    """A view restriction put on or taken off a page: it and the searchable pages below it leave or rejoin."""
+    """A view restriction put on or taken off a page: it and the searchable pages below it leave or rejoin, in
+    every language (a restriction holds for all the page's language versions: navigator.visibility)."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is None:  # the page itself is being deleted; page_deleted takes it out
         return
-    pages = page.get_descendants(inclusive=True).specific()
+    pages = [below for version in page.get_translations(inclusive=True)
+             for below in version.get_descendants(inclusive=True).specific()]
     on_commit_reindex(page for page in pages if isinstance(page, SEARCHABLE))
 
 

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
+from languages.locales import in_active_language
 from navigator import pagecache
 from navigator.visibility import visible
 from situations.models import SituationPage
@@ -56,7 +57,8 @@ def search(request):
         context["hits"] = list(zip(run.results.hits, links))
         context["facets"] = _facet_options(run.filterset, run.results.facets)
         if not run.results.total:
-            context["suggested"] = visible(SituationPage.objects.filter(popular=True), request).order_by("title")[:8]
+            context["suggested"] = (in_active_language(visible(SituationPage.objects.filter(popular=True), request))
+                                    .order_by("title")[:8])
     return _shared(request, run, render(request, "search/search.html", context))
 
 

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from languages.locales import in_active_language
+
 from .snippets import Audience, Channel, Department
 
 _topics = []
@@ -24,6 +26,11 @@ def topic_queryset(request=None):
     return _topics[0]() if _topics else Page.objects.none()
 
 
+def department_queryset(request=None):
+    """The departments in the page's language: their slugs are the same in every language, their names not."""
+    return in_active_language(Department.objects.all())
+
+
 class ServiceFilter(django_filters.FilterSet):
     audience = django_filters.ChoiceFilter(
         label=_("Pro koho"), method="filter_audience", empty_label=_("Všichni"),
@@ -35,7 +42,7 @@ class ServiceFilter(django_filters.FilterSet):
         empty_label=_("Všechny oblasti"),
     )
     department = django_filters.ModelChoiceFilter(
-        label=_("Odbor"), queryset=Department.objects.all(), to_field_name="slug", empty_label=_("Všechny odbory"),
+        label=_("Odbor"), queryset=department_queryset, to_field_name="slug", empty_label=_("Všechny odbory"),
     )
     channel = django_filters.MultipleChoiceFilter(
         label=_("Jak vyřídit"), choices=Channel.choices, method="filter_channel",

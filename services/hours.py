@@ -133,7 +133,7 @@ class ExceptionHours:
     def summary(self):
         """„24. 12. 2026 zavřeno (Štědrý den)“: the date, the hours, and why."""
         note = f" ({self.note})" if self.note else ""
-        return f"{self.date.day}. {self.date.month}. {self.date.year} {self.text}{note}"
+        return f"{date_format(self.date, 'SHORT_DATE_FORMAT')} {self.text}{note}"
 
 
 def exceptions_in_order(exceptions):

@@ -16,10 +16,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from languages.fields import same_in_every_language
 from navigator.pagecache import SharedPageMixin
 from navigator.panels import InlinePanel
 from navigator.visibility import visible
@@ -49,6 +50,8 @@ class LegalReference(models.Model):
 
     panels = [FieldRowPanel([FieldPanel("act"), FieldPanel("section")]), FieldPanel("title"), FieldPanel("url")]
     api_fields = ["act", "section", "title", "url"]
+    # The act keeps its Czech number and section in every language; its title gets the translated name after it.
+    override_translatable_fields = same_in_every_language("act", "section")
 
     class Meta:
         abstract = True
@@ -98,6 +101,7 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["services.CounterPage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("seznam pracovišť")
@@ -173,6 +177,7 @@ class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     ])
     parent_page_types = ["services.CounterIndexPage"]
     subpage_types = []
+    override_translatable_fields = same_in_every_language("slug", "street", "postcode", "city", "phone")
 
     class Meta:
         verbose_name = _("pracoviště")
@@ -237,7 +242,7 @@ class OpeningHours(Orderable):
         ordering = ["weekday", "opens"]
 
 
-class CounterException(Orderable):
+class CounterException(TranslatableMixin, Orderable):
     counter = ParentalKey(CounterPage, on_delete=models.CASCADE, related_name="exceptions")
     date = models.DateField(_("datum"))
     closed = models.BooleanField(_("zavřeno celý den"), default=True)
@@ -249,7 +254,7 @@ class CounterException(Orderable):
               FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("note")]
     api_fields = ["date", "closed", "opens", "closes", "note"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("výjimka z úředních hodin")
         ordering = ["date", "opens"]
 
@@ -275,6 +280,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["services.ServicePage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("katalog služeb")
@@ -361,6 +367,8 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     base_form_class = ServicePageForm
     parent_page_types = ["services.ServiceIndexPage"]
     subpage_types = []
+    # The department owns the page in every language (editors, approvers, reports): see languages.links.
+    override_translatable_fields = same_in_every_language("slug", "department")
 
     class Meta:
         verbose_name = _("služba (úkon)")
@@ -374,9 +382,11 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The situations whose steps use this service, through the steps' relation to it: services know
-        # nothing of situations beyond that.
+        # nothing of situations beyond that. Only this page's language: an untranslated service is used by the
+        # translated situations too.
         context["part_of"] = (
-            visible(Page.objects.filter(pk__in=self.situation_steps.values("page")), request).order_by("title")
+            visible(Page.objects.filter(pk__in=self.situation_steps.values("page"), locale_id=self.locale_id), request)
+            .order_by("title")
             .only("title", "slug", "url_path")
         )
         context["service_counters"] = (visible(self.chosen_counters(), request)
@@ -394,7 +404,7 @@ class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
         return CounterPage.objects.filter(services=self)
 
 
-class ServiceFee(Orderable):
+class ServiceFee(TranslatableMixin, Orderable):
     """A fee paid or a benefit received through a service, with its period; see services.fees for how rows add up."""
 
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="fees")
@@ -429,14 +439,20 @@ class ServiceFee(Orderable):
     api_fields = ["label", "amount", "period", "kind", "tariff_group", "optional", "condition", "channel",
                   "how_to_pay", "valid_from"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("poplatek")
         verbose_name_plural = _("poplatky")
 
 
-class ServiceDocument(Orderable, DocumentRequirement):
+class ServiceDocument(TranslatableMixin, Orderable, DocumentRequirement):
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="documents")
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class ServiceLegalReference(Orderable, LegalReference):
+
+class ServiceLegalReference(TranslatableMixin, Orderable, LegalReference):
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="legal_references")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from navigator import pagecache
 
-from .filters import ServiceFilter
+from .filters import ServiceFilter, department_queryset
 from .snippets import Audience, Channel
 
 
@@ -79,6 +79,7 @@ class _Row:
     pk: int
     audience: str
     department_id: int | None
+    department_slug: str | None  # the same in every language, as the department facet counts it
     channels: frozenset
     paths: tuple  # the paths of the situations whose steps use it
 
@@ -91,10 +92,10 @@ def _rows(queryset):
                      .values_list("pk", "situation_steps__page__path")):
         paths.setdefault(pk, []).append(path)
     return [
-        _Row(pk, audience, department_id, frozenset(name for name, flag in zip(channels, flags) if flag),
-             tuple(paths.get(pk, ())))
-        for pk, audience, department_id, *flags in queryset.order_by().values_list(
-            "pk", "audience", "department_id", *(f"channel_{name}" for name in channels))
+        _Row(pk, audience, department_id, department_slug,
+             frozenset(name for name, flag in zip(channels, flags) if flag), tuple(paths.get(pk, ())))
+        for pk, audience, department_id, department_slug, *flags in queryset.order_by().values_list(
+            "pk", "audience", "department_id", "department__slug", *(f"channel_{name}" for name in channels))
     ]
 
 
@@ -135,12 +136,12 @@ def _facets(topics, queryset, valid):
         for topic in topics
     ]))
 
-    departments = Counter(row.department_id for row in others("department") if row.department_id is not None)
+    departments = Counter(row.department_slug for row in others("department") if row.department_slug is not None)
     selected_department = valid.get("department")
     facets.append(Facet("department", _("Odbor"), False, [
-        FacetOption(department.slug, department.name, departments[department.pk],
+        FacetOption(department.slug, department.name, departments[department.slug],
                     selected_department is not None and selected_department.pk == department.pk)
-        for department in ServiceFilter.base_filters["department"].queryset.all()
+        for department in department_queryset()
     ]))
 
     rows_for_channels = others("channel")

@@ -2,14 +2,19 @@
 
 They sit below the page models (services.models) so that the A–Z list's filters can use them without importing
 the pages that show the list.
+
+Departments, documents and forms are translated like pages (wagtail-localize): one row per language, linked by
+`translation_key`. The slug is the same in every language, so it is unique per language only.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from languages.fields import same_in_every_language
 from navigator.shown import shown_on_pages
 
 
@@ -33,21 +38,24 @@ class Channel(models.TextChoices):
 
 @register_snippet
 @shown_on_pages
-class Department(index.Indexed, models.Model):
+class Department(TranslatableMixin, index.Indexed, models.Model):
     """An organisational unit of the office that owns situations and services."""
 
     name = models.CharField(_("název"), max_length=200)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100)
     description = models.TextField(_("čím se zabývá"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=50, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"),
               FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug"),
+                     index.FilterField("locale")]
+    override_translatable_fields = same_in_every_language("slug", "phone")
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_department_slug_per_locale")]
         verbose_name = _("odbor")
         verbose_name_plural = _("odbory")
 
@@ -57,11 +65,11 @@ class Department(index.Indexed, models.Model):
 
 @register_snippet
 @shown_on_pages
-class RequiredDocument(index.Indexed, models.Model):
+class RequiredDocument(TranslatableMixin, index.Indexed, models.Model):
     """A document a citizen may have to show; the office may fetch some from the base registers itself."""
 
     name = models.CharField(_("název"), max_length=200)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100)
     lay_names = models.CharField(
         _("lidové názvy"), max_length=255, blank=True,
         help_text=_("Jak dokladu říkají lidé, oddělené čárkou, např. „občanka, rodňák“."),
@@ -83,10 +91,13 @@ class RequiredDocument(index.Indexed, models.Model):
         FieldPanel("name"), FieldPanel("slug"), FieldPanel("lay_names"), FieldPanel("description"),
         FieldPanel("how_to_get"), FieldPanel("issued_by"), FieldPanel("fetched_by_office"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.SearchField("lay_names"), index.AutocompleteField("name"),
+                     index.FilterField("locale")]
+    override_translatable_fields = same_in_every_language("slug", "issued_by")
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_document_slug_per_locale")]
         verbose_name = _("doklad")
         verbose_name_plural = _("doklady")
 
@@ -96,7 +107,7 @@ class RequiredDocument(index.Indexed, models.Model):
 
 @register_snippet
 @shown_on_pages
-class ApplicationForm(index.Indexed, models.Model):
+class ApplicationForm(TranslatableMixin, index.Indexed, models.Model):
     """A form to fill in: online, or a printable file."""
 
     class Kind(models.TextChoices):
@@ -104,7 +115,7 @@ class ApplicationForm(index.Indexed, models.Model):
         PRINTABLE = "printable", _("Tiskopis k vytištění")
 
     title = models.CharField(_("název"), max_length=255)
-    slug = models.SlugField(_("zkratka v adrese"), max_length=100, unique=True)
+    slug = models.SlugField(_("zkratka v adrese"), max_length=100)
     description = models.TextField(_("popis"), blank=True)
     kind = models.CharField(_("druh"), max_length=20, choices=Kind.choices, default=Kind.ONLINE)
     url = models.URLField(_("odkaz"), max_length=500, blank=True)
@@ -120,10 +131,13 @@ class ApplicationForm(index.Indexed, models.Model):
         FieldPanel("url"), FieldPanel("file"),
         FieldRowPanel([FieldPanel("requires_identity"), FieldPanel("requires_data_box")]),
     ]
-    search_fields = [index.SearchField("title"), index.SearchField("description"), index.AutocompleteField("title")]
+    search_fields = [index.SearchField("title"), index.SearchField("description"), index.AutocompleteField("title"),
+                     index.FilterField("locale")]
+    override_translatable_fields = same_in_every_language("slug")
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_form_slug_per_locale")]
         verbose_name = _("formulář")
         verbose_name_plural = _("formuláře")
 

@@ -2,11 +2,12 @@ from django.apps import AppConfig
 
 
 def live_topics():
+    from languages.locales import in_active_language
     from navigator.visibility import visible
 
     from .models import TopicPage
 
-    return visible(TopicPage.objects.all()).order_by("path")
+    return in_active_language(visible(TopicPage.objects.all())).order_by("path")
 
 
 class SituationsConfig(AppConfig):

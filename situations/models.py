@@ -1,6 +1,7 @@
 """Home, topic and life-situation pages, and the ordered parts of a situation."""
 
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.db.models import Prefetch
 from django.utils.functional import cached_property
@@ -17,10 +18,12 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
+from languages.fields import same_in_every_language
+from languages.locales import active_language, locale_id
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
 from navigator.routing import KeptRouteMixin
@@ -39,6 +42,7 @@ from services.models import (
 
 from . import guide
 from .checklist import checklist_for_request
+from .fields import GuideOptionsField
 from .forms import SituationPageForm
 from .graph import ON_PAGE as _GRAPH_ON_PAGE, situation_graph
 from .journeys import places_of
@@ -54,9 +58,17 @@ class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, Pag
     subpage_types = ["situations.TopicPage", "situations.JourneyPage", "services.ServiceIndexPage",
                      "services.CounterIndexPage", "legal.AccessibilityStatementPage", "legal.PrivacyNoticePage"]
     max_count = 1
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("úvodní stránka")
+
+    def route(self, request, path_components):
+        # Wagtail routes a language that has no home page of its own through the Czech one; such an address
+        # (/uk/… before there is a Ukrainian site) does not exist rather than showing Czech pages under /uk/.
+        if self.locale_id != locale_id(active_language()):
+            raise Http404
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -98,6 +110,7 @@ class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("business_intro")]
     parent_page_types = ["situations.HomePage"]
     subpage_types = ["situations.SituationPage"]
+    override_translatable_fields = same_in_every_language("slug")
 
     class Meta:
         verbose_name = _("oblast")
@@ -131,6 +144,9 @@ class Conditional(models.Model):
     """A part of a situation that applies only to some visitors, according to their answers to the guide."""
 
     condition = models.CharField(_("jen pokud"), max_length=500, blank=True, help_text=CONDITION_HELP)
+
+    # A condition names the guide's keys, which are the same in every language.
+    override_translatable_fields = same_in_every_language("condition")
 
     class Meta:
         abstract = True
@@ -224,6 +240,8 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
     base_form_class = SituationPageForm
     parent_page_types = ["situations.TopicPage"]
     subpage_types = []
+    # The department owns the page in every language (editors, approvers, reports): see languages.links.
+    override_translatable_fields = same_in_every_language("slug", "department")
 
     class Meta:
         verbose_name = _("životní situace")
@@ -312,7 +330,7 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, 
         return [row.situation for row in rows]
 
 
-class SituationQuestion(Orderable):
+class SituationQuestion(TranslatableMixin, Orderable):
     """One question of the situation's guide, e.g. „Odkud se stěhujete?“ with its options."""
 
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="questions")
@@ -321,14 +339,15 @@ class SituationQuestion(Orderable):
     text = models.CharField(_("otázka"), max_length=255)
     help_text = models.CharField(_("nápověda"), max_length=500, blank=True)
     multiple = models.BooleanField(_("lze zvolit víc možností"), default=False)
-    options = models.TextField(
+    options = GuideOptionsField(
         _("volby"), help_text=_("Každou volbu na samostatný řádek ve tvaru „klic | Popisek“, např. "
                                 "„jina-obec | Z jiné obce“. Bez klíče ho vytvoříme z popisku."))
 
     panels = [FieldRowPanel([FieldPanel("key"), FieldPanel("multiple")]), FieldPanel("text"),
               FieldPanel("help_text"), FieldPanel("options")]
+    override_translatable_fields = same_in_every_language("key")
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("otázka průvodce")
         verbose_name_plural = _("otázky průvodce")
 
@@ -349,7 +368,7 @@ class SituationServiceCondition(Orderable, Conditional):
         verbose_name_plural = _("podmínky služeb")
 
 
-class SituationStep(Orderable, ClusterableModel, Conditional):
+class SituationStep(TranslatableMixin, Orderable, ClusterableModel, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("co udělat"), max_length=255)
     text = RichTextField(_("podrobnosti"), features=RICH_TEXT_FEATURES, blank=True)
@@ -375,7 +394,7 @@ class SituationStep(Orderable, ClusterableModel, Conditional):
     api_fields = ["title", "text", APIField("services", serializer=LiveChosenPages("service", source="service_uses")),
                   "optional", "urgent", "condition"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("krok")
         verbose_name_plural = _("kroky")
 
@@ -405,18 +424,24 @@ class SituationStepService(Orderable):
         return str(self.service)
 
 
-class SituationDocument(Orderable, DocumentRequirement, Conditional):
+class SituationDocument(TranslatableMixin, Orderable, DocumentRequirement, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="documents")
 
     panels = DocumentRequirement.panels + [condition_panel()]
     api_fields = DocumentRequirement.api_fields + ["condition"]
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class SituationLegalReference(Orderable, LegalReference):
+
+class SituationLegalReference(TranslatableMixin, Orderable, LegalReference):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="legal_references")
 
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
-class SituationDeadline(Orderable, Conditional):
+
+class SituationDeadline(TranslatableMixin, Orderable, Conditional):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="deadlines")
     title = models.CharField(_("co je potřeba stihnout"), max_length=255)
     description = models.TextField(_("podrobnosti"), blank=True)
@@ -426,12 +451,12 @@ class SituationDeadline(Orderable, Conditional):
     panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("days"), condition_panel()]
     api_fields = ["title", "description", "days", "condition"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("lhůta")
         verbose_name_plural = _("lhůty")
 
 
-class SituationFAQ(Orderable):
+class SituationFAQ(TranslatableMixin, Orderable):
     page = ParentalKey(SituationPage, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(_("otázka"), max_length=255)
     answer = RichTextField(_("odpověď"), features=RICH_TEXT_FEATURES)
@@ -439,7 +464,7 @@ class SituationFAQ(Orderable):
     panels = [FieldPanel("question"), FieldPanel("answer")]
     api_fields = ["question", "answer"]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("častá otázka")
         verbose_name_plural = _("časté otázky")
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from languages.locales import in_active_language
 from navigator import pagecache
 from navigator.address import absolute
 from navigator.visibility import visible
@@ -19,7 +20,8 @@ def _plan_context(request):
     # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
     # such a value is left out of the lookup and reported as an unknown situation like any other.
     wanted = [slug for slug in wanted if "\x00" not in slug]
-    pages = visible(SituationPage.objects.filter(slug__in=wanted), request).prefetch_related("questions")
+    pages = (in_active_language(visible(SituationPage.objects.filter(slug__in=wanted), request))
+             .prefetch_related("questions"))
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     if plan.notices:
         pagecache.one_off(request)
@@ -39,10 +41,11 @@ def plan(request):
         related for situation in context["plan"].situations for related in situation.related
         if related.pk not in in_plan and not in_plan.add(related.pk)
     ][:6]
-    situations = visible(SituationPage.objects.all(), request).order_by("title").only("title", "slug", "path", "depth")
+    situations = (in_active_language(visible(SituationPage.objects.all(), request)).order_by("title")
+                  .only("title", "slug", "path", "depth"))
     context["topics"] = [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
-        for topic in visible(TopicPage.objects.all(), request).order_by("path").only("title", "path")
+        for topic in in_active_language(visible(TopicPage.objects.all(), request)).order_by("path").only("title", "path")
     ]
     return render(request, "situations/plan.html", context)
 
@@ -60,12 +63,13 @@ def plan_calendar(request):
 
 def situation_index(request):
     """/situace/: the step-by-step journeys, then every live situation under its topic, in the editors' order."""
-    situations = list(SituationPage.objects.live().order_by("path").only("title", "url_path", "path", "summary",
-                                                                          "audience"))
+    situations = list(in_active_language(SituationPage.objects.live()).order_by("path")
+                      .only("title", "url_path", "path", "summary", "audience"))
     topics = [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
-        for topic in TopicPage.objects.live().order_by("path").only("title", "slug", "url_path", "path", "intro")
+        for topic in in_active_language(TopicPage.objects.live()).order_by("path")
+        .only("title", "slug", "url_path", "path", "intro")
     ]
-    journeys = JourneyPage.objects.live().order_by("path").only("title", "url_path", "intro")
+    journeys = in_active_language(JourneyPage.objects.live()).order_by("path").only("title", "url_path", "intro")
     return render(request, "situations/index.html",
                   {"topics": topics, "journeys": journeys, "page_title": _("Všechny životní situace")})

@@ -25,6 +25,7 @@ from services.models import (
     ServicePage,
 )
 from situations.models import SituationPage, SituationStep, SituationStepService, TopicPage
+from tests.czech import czech
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -67,7 +68,7 @@ class CounterFactory(PageFactory):
     class Meta:
         model = CounterPage
 
-    parent = factory.LazyFunction(CounterIndexPage.objects.get)
+    parent = factory.LazyFunction(lambda: czech(CounterIndexPage).get())
     title = factory.Sequence(lambda n: f"Pracoviště {n}")
     slug = factory.Sequence(lambda n: f"test-pracoviste-{n}")
     organisation = "Úřad"
@@ -100,7 +101,7 @@ class ServiceFactory(PageFactory):
                 lambda n: [ServiceLegalReference(act=f"{n}/2000 Sb.", title="zákon")]),
         )
 
-    parent = factory.LazyFunction(ServiceIndexPage.objects.get)
+    parent = factory.LazyFunction(lambda: czech(ServiceIndexPage).get())
     title = factory.Sequence(lambda n: f"Služba {n}")
     slug = factory.Sequence(lambda n: f"test-sluzba-{n}")
     provider = "Úřad"
@@ -115,7 +116,7 @@ class SituationFactory(PageFactory):
     class Meta:
         model = SituationPage
 
-    parent = factory.LazyFunction(lambda: TopicPage.objects.get(slug="urad"))
+    parent = factory.LazyFunction(lambda: czech(TopicPage).get(slug="urad"))
     title = factory.Sequence(lambda n: f"Situace {n}")
     slug = factory.Sequence(lambda n: f"test-situace-{n}")
     summary = "Shrnutí."

@@ -5,6 +5,7 @@ import pytest
 from services.models import ServicePage
 from situations.models import SituationPage, SituationStep
 from tests.factories import CounterFactory, ServiceFactory, SituationFactory, step
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def test_a_counter_is_live_under_the_counters_with_its_hours_and_exception():
 
 def test_a_complete_service_holds_every_kind_of_thing_a_service_has():
     first, second = ServiceFactory.create_batch(2, complete=True)
-    service = ServicePage.objects.get(pk=second.pk)
+    service = czech(ServicePage).get(pk=second.pk)
     assert first.slug != second.slug and service.live
     assert service.channel_online and service.channel_post
     assert sorted(fee.channel for fee in service.fees.all()) == ["any", "online"]
@@ -28,13 +29,13 @@ def test_a_complete_service_holds_every_kind_of_thing_a_service_has():
 
 
 def test_a_plain_service_has_its_own_counter_and_one_fee():
-    service = ServicePage.objects.get(pk=ServiceFactory().pk)
+    service = czech(ServicePage).get(pk=ServiceFactory().pk)
     assert (service.counters.count(), service.fees.count(), service.forms.count()) == (1, 1, 0)
 
 
 def test_a_situation_is_saved_with_the_rows_it_is_given():
     service = ServiceFactory()
     situation = SituationFactory(steps=[step("Krok", [service])])
-    situation = SituationPage.objects.get(pk=situation.pk)
+    situation = czech(SituationPage).get(pk=situation.pk)
     assert situation.live and situation.get_parent().slug == "urad"
     assert [[page.pk for page in row.chosen_services] for row in situation.steps.all()] == [[service.pk]]

@@ -13,12 +13,12 @@ from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from django.db import transaction
 from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Orderable, Page, Site
 
 from booking.models import BookingHours, BookingSetup
+from languages.locales import in_default_language
 from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from navigator.address import align_default_site, host_and_port
 from navigator.models import OfficeSettings
@@ -59,6 +59,8 @@ from situations.models import (
 )
 
 from .models import LoadedRecord
+from .translated import TranslationLoader
+from .translations import read_yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # A link between pages in the data's rich text: <a href="page:obcansky-prukaz">.
@@ -104,13 +106,11 @@ class LoadReport:
 
 def read_catalog(data_dir=DATA_DIR):
     def read(name):
-        with open(data_dir / name, encoding="utf-8") as handle:
-            return yaml.safe_load(handle) or []
+        return read_yaml(data_dir / name) or []
 
     situations = {}
     for path in sorted((data_dir / "situations").glob("*.yaml")):
-        with open(path, encoding="utf-8") as handle:
-            situations[path.stem] = yaml.safe_load(handle) or []
+        situations[path.stem] = read_yaml(path) or []
     return {
         "departments": read("departments.yaml"), "counters": read("counters.yaml"),
         "documents": read("documents.yaml"), "forms": read("forms.yaml"), "services": read("services.yaml"),
@@ -138,6 +138,11 @@ def audience_of(values):
 
 def terms(values):
     return ", ".join(values or [])
+
+
+def czech(model):
+    """The model's Czech objects: the demo catalog is written in Czech, its translations come after it."""
+    return in_default_language(model.objects)
 
 
 def number_rows(instance):
@@ -176,12 +181,8 @@ class Loader:
 
     def refresh_cache(self):
         self._cache = {
-            Department: {obj.slug: obj for obj in Department.objects.all()},
-            RequiredDocument: {obj.slug: obj for obj in RequiredDocument.objects.all()},
-            ApplicationForm: {obj.slug: obj for obj in ApplicationForm.objects.all()},
-            CounterPage: {obj.slug: obj for obj in CounterPage.objects.all()},
-            ServicePage: {obj.slug: obj for obj in ServicePage.objects.all()},
-            SituationPage: {obj.slug: obj for obj in SituationPage.objects.all()},
+            model: {obj.slug: obj for obj in czech(model)}
+            for model in (Department, RequiredDocument, ApplicationForm, CounterPage, ServicePage, SituationPage)
         }
 
     # -- the whole run -----------------------------------------------------------------------------
@@ -220,11 +221,12 @@ class Loader:
         self.refresh_cache()
         self.load_journeys(home)
         self.load_legal_pages(home)
+        TranslationLoader(self).run()
         return self.report
 
     def ensure_site(self):
         settings_changed = False
-        home = HomePage.objects.first()
+        home = czech(HomePage).first()
         if home is None:
             root = Page.get_first_root_node()
             for page in root.get_children():
@@ -263,7 +265,7 @@ class Loader:
             self.load_pages("legal", [legal[name]], model, home, self.apply_legal_page)
             office = OfficeSettings.for_site(Site.objects.get(is_default_site=True))
             if getattr(office, f"{name}_id") is None:
-                setattr(office, name, model.objects.get(slug=legal[name]["slug"]))
+                setattr(office, name, in_default_language(model.objects).get(slug=legal[name]["slug"]))
                 office.save()
 
     def apply_legal_page(self, page, record):
@@ -285,7 +287,7 @@ class Loader:
         records = self.data[kind]
         for done, record in enumerate(records, 1):
             slug = record["slug"]
-            existing = model.objects.filter(slug=slug).first()
+            existing = czech(model).filter(slug=slug).first()
             if self.is_current(kind, slug, record, existing is not None):
                 self.report.unchanged += 1
             else:
@@ -362,7 +364,7 @@ class Loader:
     def load_pages(self, kind, records, model, parent, apply, parents=None):
         for done, record in enumerate(records, 1):
             slug = record["slug"]
-            existing = model.objects.filter(slug=slug).first()
+            existing = czech(model).filter(slug=slug).first()
             if self.is_current(kind, slug, record, existing is not None):
                 self.report.unchanged += 1
                 self.progress(kind, done, len(records))
@@ -383,7 +385,7 @@ class Loader:
     def load_topics(self, home):
         topics = {}
         for record in self.data["topics"]:
-            existing = TopicPage.objects.filter(slug=record["slug"]).first()
+            existing = czech(TopicPage).filter(slug=record["slug"]).first()
             if self.is_current("topics", record["slug"], record, existing is not None):
                 self.report.unchanged += 1
                 topics[record["slug"]] = existing
@@ -400,7 +402,7 @@ class Loader:
 
     def order_children(self, topic, slugs):
         """The topic's situations in the data's order: a topic such as Podnikání reads as a journey."""
-        children = {page.slug: page for page in SituationPage.objects.child_of(topic)}
+        children = {page.slug: page for page in czech(SituationPage).child_of(topic)}
         wanted = [children[slug] for slug in slugs if slug in children]
         current = sorted(wanted, key=lambda page: page.path)
         if [page.pk for page in current] == [page.pk for page in wanted]:
@@ -413,7 +415,7 @@ class Loader:
         for record in self.data["journeys"]:
             slug = record["slug"]
             what = f"journey {slug}"
-            existing = JourneyPage.objects.filter(slug=slug).first()
+            existing = czech(JourneyPage).filter(slug=slug).first()
             if self.is_current("journeys", slug, record, existing is not None):
                 self.report.unchanged += 1
                 continue
@@ -431,7 +433,7 @@ class Loader:
 
     def ensure_shells(self, model, records, provider=False):
         for parent, record in records:
-            if not model.objects.filter(slug=record["slug"]).exists():
+            if not czech(model).filter(slug=record["slug"]).exists():
                 extra = {"provider": record["provider"]} if provider else {}
                 shell = model(slug=record["slug"], title=record["title"], summary=record["summary"], live=False,
                               **extra)

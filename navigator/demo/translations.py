@@ -35,6 +35,16 @@ LABELLED_KEYS = frozenset({"options"})
 # Keys under which nothing is read by a visitor in another language, whatever their children are called.
 FACT_KEYS = frozenset({"source", "sources", "hours", "legal_acts"})
 
+# libyaml's parser where PyYAML was built with it (its wheels are): the same documents, read ten times faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path):
+    """A data file's content (None for an empty one)."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=YAML_LOADER)
+
+
 # Texts the loader itself writes (the home page, the two index pages and the office's settings).
 SITE_TEXTS_FILE = "site.yaml"
 
@@ -65,6 +75,11 @@ def _walk(value, where, key=None):
         yield where, value
 
 
+def texts_of(record):
+    """(where, text) of every text a visitor reads in one record of a data file."""
+    return list(_walk(record, ""))
+
+
 def data_files():
     """The Czech data files, relative to data/, in a fixed order."""
     names = [path.relative_to(DATA_DIR).as_posix() for path in DATA_DIR.rglob("*.yaml")
@@ -76,8 +91,7 @@ def source_texts(files=None):
     """Every Czech text a visitor reads, file by file, in the order the files hold them (once per file)."""
     texts = []
     for name in files or data_files():
-        with open(DATA_DIR / name, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or []
+        data = read_yaml(DATA_DIR / name) or []
         seen = set()
         for where, text in _walk(data, ""):
             if text not in seen:
@@ -96,8 +110,7 @@ def read_memory(language, files=None):
     for name in files or data_files():
         path = memory_path(language, name)
         if path.exists():
-            with open(path, encoding="utf-8") as handle:
-                entries = yaml.safe_load(handle) or {}
+            entries = read_yaml(path) or {}
             memory.update({source: target for source, target in entries.items() if target})
     return memory
 

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "legal",
     "navigator",
     "navigator.demo",
+    "languages",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -105,7 +108,9 @@ MIDDLEWARE = [
     # What a render the page cache may keep reads of the site and its settings, kept per content version.
     "navigator.routing.KeptFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of the public pages comes from their address (/en/, /uk/, Czech without a prefix), never from
+    # the browser: see languages.middleware.
+    "languages.middleware.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -178,7 +183,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "cs"
-LANGUAGES = [("cs", "Čeština")]
+# The public site's languages, each named in itself; Czech is the default and its addresses carry no prefix.
+LANGUAGES = [("cs", "Čeština"), ("en", "English"), ("uk", "Українська")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("cs", "Čeština"), ("en", "English")]
 TIME_ZONE = "Europe/Prague"
 USE_I18N = True
@@ -212,7 +219,8 @@ SITE_URL = site_url(os.environ.get("SITE_URL", "http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.EditorLoginForm"
 WAGTAILAPI_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+# One page tree per language, linked by translation key; wagtail-localize keeps the translations (languages/).
+WAGTAIL_I18N_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
 

@@ -17,25 +17,37 @@ LANGUAGES = {"cs": czech, "en": english, "uk": ukrainian}
 # A term longer than this is cut: the database's term column and Elasticsearch's keywords have limits.
 MAX_TERM_LENGTH = 100
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "MAX_TERM_LENGTH", "analyze", "fold", "stem", "term", "words"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "MAX_TERM_LENGTH", "analyze", "fold", "is_stop_word", "stem", "term", "words"]
 
 
 def _module(language):
     return LANGUAGES.get(language) or LANGUAGES[DEFAULT_LANGUAGE]
 
 
+def _word_module(word, language):
+    module = _module(language)
+    if module is ukrainian and not ukrainian.is_cyrillic(word):
+        # A Latin word in Ukrainian text is a Czech name kept for the counter ("Czech POINT", "dočasná ochrana"):
+        # analysed as Czech, so it matches the Czech word and Czech stop words ("a", "je", "to") drop out.
+        return czech
+    return module
+
+
 def stem(word, language=DEFAULT_LANGUAGE):
-    return _module(language).stem(word)
+    return _word_module(word, language).stem(word)
 
 
 def term(word, language=DEFAULT_LANGUAGE):
     """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots."""
     if "." in word:
         return fold(word.replace(".", ""))[:MAX_TERM_LENGTH]
-    return _module(language).stem(word)[:MAX_TERM_LENGTH]
+    return _word_module(word, language).stem(word)[:MAX_TERM_LENGTH]
 
 
 def analyze(text, language=DEFAULT_LANGUAGE):
     """The terms of a text in a language, in order: stop words out, each word folded and stemmed."""
-    stop_words = _module(language).STOP_WORDS
-    return [term(word, language) for word in words(text) if fold(word) not in stop_words]
+    return [term(word, language) for word in words(text) if not is_stop_word(word, language)]
+
+
+def is_stop_word(word, language=DEFAULT_LANGUAGE):
+    return fold(word) in _word_module(word, language).STOP_WORDS

@@ -20,6 +20,10 @@ STOP_WORDS = frozenset(fold(word) for word in """
 """.split())
 
 
+def is_cyrillic(word):
+    return any("\u0400" <= letter <= "\u04ff" for letter in word)
+
+
 @lru_cache(maxsize=1)
 def _analyzer():
     import pymorphy3  # its dictionaries load on the first Ukrainian word, not when the site starts

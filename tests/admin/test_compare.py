@@ -13,6 +13,7 @@ from django.urls import reverse
 from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
 from tests.admin.test_guide_editing import form_data
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def changed_labels(rows):
 
 
 def test_changing_a_situations_summary_shows_only_the_summary(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     save_draft(editor, page, lambda data: data.update(summary=data["summary"] + " Nově i s harmonogramem."))
     rows = compared(editor, page)
     assert changed_labels(rows) == ["Shrnutí"]
@@ -54,7 +55,7 @@ def test_changing_a_situations_summary_shows_only_the_summary(editor):
 
 
 def test_changing_one_steps_title_shows_that_step_and_nothing_moved(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def retitle(data):
         data["steps-1-title"] = "Ohlaste změnu na kterékoli ohlašovně"
@@ -69,7 +70,7 @@ def test_changing_one_steps_title_shows_that_step_and_nothing_moved(editor):
 
 
 def test_putting_a_steps_services_in_another_order_shows_the_new_order(editor):
-    page = SituationPage.objects.get(slug="czech-point")
+    page = czech(SituationPage).get(slug="czech-point")
     step = next(row for row in page.steps.all() if len(row.chosen_services) > 2)
     first, second = step.chosen_services[:2]
 
@@ -95,6 +96,6 @@ def test_putting_a_steps_services_in_another_order_shows_the_new_order(editor):
     (CounterPage, "matrika", "room", "přízemí, dveře 12"),
 ])
 def test_changing_one_field_of_a_service_or_counter_shows_only_it(editor, model, slug, field, value):
-    page = model.objects.get(slug=slug)
+    page = czech(model).get(slug=slug)
     save_draft(editor, page, lambda data: data.update({field: value}))
     assert changed_labels(compared(editor, page)) == [str(model._meta.get_field(field).verbose_name).capitalize()]

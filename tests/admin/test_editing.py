@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from services.models import ApplicationForm, CounterPage, Department, RequiredDocument, ServicePage
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def editor(client_cs):
     (TopicPage, "bydleni", ["Obsah"]),
 ])
 def test_page_edit_screens_open_with_their_tabs(editor, model, slug, tabs):
-    page = model.objects.get(slug=slug)
+    page = czech(model).get(slug=slug)
     response = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -34,7 +35,7 @@ def test_page_edit_screens_open_with_their_tabs(editor, model, slug, tabs):
 
 
 def test_situation_edit_screen_offers_services_per_step(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert 'name="steps-0-service_uses-0-service"' in html
     assert "Služby (úkony) tohoto nebo jiného úřadu" in html

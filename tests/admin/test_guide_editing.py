@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def step_index(data, title):
 
 
 def test_guide_tab_shows_questions_with_their_keys_and_options(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Průvodce" in html and "Otázky průvodce" in html
     data = form_data(html)
@@ -62,7 +63,7 @@ def test_guide_tab_shows_questions_with_their_keys_and_options(editor):
 
 
 def test_condition_naming_an_unknown_option_is_refused_with_a_message(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     revision_count = page.revisions.count()
 
     def break_condition(data):
@@ -75,7 +76,7 @@ def test_condition_naming_an_unknown_option_is_refused_with_a_message(editor):
 
 
 def test_duplicate_question_keys_and_single_options_are_refused(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def duplicate(data):
         data["questions-1-key"] = data["questions-0-key"]
@@ -87,7 +88,7 @@ def test_duplicate_question_keys_and_single_options_are_refused(editor):
 
 
 def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, client_cs):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     title = "Dejte vědět zdravotní pojišťovně, bance a dalším"
 
     def condition_step(data):
@@ -96,7 +97,7 @@ def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, clien
 
     response = edit(editor, page, condition_step)
     assert response.status_code == 302
-    assert SituationPage.objects.get(pk=page.pk).steps.get(title=title).condition == "odkud = jina-obec, zahranici"
+    assert czech(SituationPage).get(pk=page.pk).steps.get(title=title).condition == "odkud = jina-obec, zahranici"
     html = client_cs.get(page.url, {"pruvodce": "1", "odkud": "v-obvodu"}).content.decode()
     assert title not in html
 
@@ -107,7 +108,7 @@ def test_valid_condition_is_saved_and_changes_the_public_checklist(editor, clien
     ("mam = pes; mam != pes", "Podmínky u otázky „Co se vás ještě týká?“ si odporují"),
 ])
 def test_a_condition_nobody_can_meet_is_refused(editor, condition, message):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def impossible(data):
         data[f"steps-{step_index(data, 'Přihlaste psa u nového úřadu')}-condition"] = condition
@@ -117,7 +118,7 @@ def test_a_condition_nobody_can_meet_is_refused(editor, condition, message):
 
 
 def test_a_condition_may_use_a_question_added_in_the_same_edit(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
     def add_question_and_use_it(data):
         index = int(data["questions-TOTAL_FORMS"])
@@ -131,7 +132,7 @@ def test_a_condition_may_use_a_question_added_in_the_same_edit(editor):
 
 
 def test_the_condition_field_is_a_builder_over_the_text(editor):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     soup = BeautifulSoup(html, "html.parser")
     builder = soup.select_one("[data-condition-builder] input[name=steps-0-condition]")
@@ -147,7 +148,7 @@ def fee_index(data, label):
 def test_a_fee_condition_names_questions_the_situations_using_the_service_ask(editor):
     from services.models import ServicePage
 
-    service = ServicePage.objects.get(slug="poplatek-ze-psu-ohlaseni")
+    service = czech(ServicePage).get(slug="poplatek-ze-psu-ohlaseni")
 
     def unknown_option(data):
         data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = panelak"

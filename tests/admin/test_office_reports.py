@@ -31,7 +31,7 @@ def test_every_report_with_downloads_is_an_office_report():
     assert {view.__name__ for view in views} == {
         "QueryStatReportView", "ZeroResultReportView", "UnopenedReportView", "OpenedResultReportView",
         "FeedbackSummaryReportView", "FeedbackCommentReportView",
-        "FreshnessReportView", "ContentHealthReportView"}
+        "FreshnessReportView", "ContentHealthReportView", "TranslationReportView"}
     assert all(issubclass(view, OfficeReportMixin) for view in views)
 
 
@@ -39,7 +39,8 @@ def test_every_menu_entry_of_a_report_asks_the_reports_own_permission_check():
     urls = {reverse(view.index_url_name): view for view in our_report_views()}
     items = [register() for register in hooks.get_hooks("register_reports_menu_item")]
     ours = [item for item in items if item.url in urls]
-    assert len(ours) == 4 + 1 + 2  # search's four reports, feedback's summary, content health's two
+    # search's four reports, feedback's summary, content health's two, the translations' status
+    assert len(ours) == 4 + 1 + 2 + 1
     assert all(isinstance(item, ReportMenuItem) and item.view_class is urls[item.url] for item in ours)
 
 

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import rich_text
 from services.models import ServicePage
 from situations.models import SituationPage
 from tests.admin.test_guide_editing import form_data
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -26,13 +27,13 @@ def editor(client_cs):
 
 @pytest.fixture
 def moving():
-    return SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    return czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
 
 @pytest.fixture
 def service():
     """A service none of the situation's steps uses yet."""
-    return ServicePage.objects.live().get(slug="vydani-cestovniho-pasu")
+    return czech(ServicePage).live().get(slug="vydani-cestovniho-pasu")
 
 
 def append_row(data, prefix, fields):

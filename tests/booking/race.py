@@ -26,6 +26,7 @@ from booking import reserve  # noqa: E402
 from booking.models import Booking, BookingSetup  # noqa: E402
 from booking.schedule import Schedule  # noqa: E402
 from services.models import CounterPage, ServicePage  # noqa: E402
+from tests.czech import czech
 
 SERVICE, COUNTER = "hlaseni-trvaleho-pobytu", "klientske-centrum"
 
@@ -46,7 +47,7 @@ def contender(number, setup_pk, starts_at, barrier, results):
 
 def main(places):
     setup = BookingSetup.objects.create(
-        service=ServicePage.objects.get(slug=SERVICE), counter=CounterPage.objects.get(slug=COUNTER),
+        service=czech(ServicePage).get(slug=SERVICE), counter=czech(CounterPage).get(slug=COUNTER),
         desks=places, walk_in_percent=0, notice_hours=0, slot_minutes=15, days_ahead=30)
     try:
         slot = Schedule(setup).nearest_free()

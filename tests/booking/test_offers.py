@@ -10,6 +10,7 @@ from booking.offers import offers, watch_changes
 from services.models import CounterPage, ServicePage
 
 from .conftest import prague
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +59,12 @@ def test_a_page_is_kept_only_until_its_nearest_time_can_no_longer_be_booked(id_c
 
 
 def test_offers_take_a_fixed_number_of_queries(id_card, frozen):
-    services = list(ServicePage.objects.filter(booking_setups__isnull=False))
+    services = list(czech(ServicePage).filter(booking_setups__isnull=False))
     with CaptureQueriesContext(connection) as queries:
         found = offers(services=services)
     # Setups with service and counter; counters' hours; exceptions; own hours; the places taken.
     assert len(queries) == 5 and len(found.all) == 5
-    registry = CounterPage.objects.get(slug="matrika")
+    registry = czech(CounterPage).get(slug="matrika")
     with CaptureQueriesContext(connection) as queries:
         assert not offers(counters=[registry])
     assert len(queries) == 1

@@ -8,6 +8,7 @@ from booking import codes, reserve
 from booking.models import Booking, Status
 
 from .conftest import prague
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -170,7 +171,7 @@ def test_a_counter_that_does_not_handle_the_service_is_refused(id_card):
 
     from services.models import CounterPage
 
-    id_card.counter = CounterPage.objects.get(slug="matrika")
+    id_card.counter = czech(CounterPage).get(slug="matrika")
     with pytest.raises(ValidationError) as refused:
         id_card.full_clean()
     assert "Služba se na tomto pracovišti nevyřizuje" in str(refused.value)

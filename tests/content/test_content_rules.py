@@ -16,6 +16,7 @@ from services.models import CounterPage, RequiredDocument, ServiceFee, ServicePa
 from situations.composition import compose_situation
 from situations.guide import Answers
 from situations.models import JourneyPage, SituationPage, TopicPage
+from tests.czech import czech
 
 CATALOG = read_catalog()
 
@@ -99,14 +100,14 @@ def words(text):
 
 @pytest.mark.django_db
 def test_every_nemate_ho_target_is_a_service_that_issues_the_document(client_cs):
-    documents = RequiredDocument.objects.filter(issued_by__isnull=False).select_related("issued_by")
+    documents = czech(RequiredDocument).filter(issued_by__isnull=False).select_related("issued_by")
     assert documents.count() >= 15
     for document in documents:
         service = document.issued_by
         assert isinstance(service, ServicePage) and service.live, document.slug
         said = words(f"{service.title} {service.summary} {service.what_you_get}")
         assert words(document.name) <= said, f"{service.slug} does not say it issues „{document.name}“"
-    for page in SituationPage.objects.live():
+    for page in czech(SituationPage).live():
         html = BeautifulSoup(client_cs.get(page.url).content.decode(), "html.parser")
         for hint in html.find_all(string=re.compile("Nemáte ho")):
             link = hint.find_next("a")

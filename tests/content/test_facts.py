@@ -12,6 +12,7 @@ import datetime
 import pytest
 
 from navigator.demo.loader import read_catalog
+from tests.czech import czech
 
 CATALOG = read_catalog()
 SERVICES = {record["slug"]: record for record in CATALOG["services"]}
@@ -231,13 +232,13 @@ def test_guide_dates_the_identity_card_and_dog_register_deadlines():
 
     moved = Answers(chosen={"odkud": frozenset({"v-obvodu"}), "mam": frozenset({"op-s-adresou"})}, submitted=True)
     moved.date = datetime.date(2026, 11, 20)
-    card = next(row for row in compose_situation(SituationPage.objects.get(slug="zmena-trvaleho-pobytu"), moved)
+    card = next(row for row in compose_situation(czech(SituationPage).get(slug="zmena-trvaleho-pobytu"), moved)
                 .deadlines if row.days == 45)
     assert card.due_date == datetime.date(2027, 1, 4)  # 20 Nov + 10 days = 30 Nov, + 31 = 31 Dec, + 4 = 4 Jan
 
     dog = Answers(chosen={"co": frozenset({"novy"})}, submitted=True)
     dog.date = datetime.date(2026, 12, 4)
-    register = next(row for row in compose_situation(SituationPage.objects.get(slug="poplatek-ze-psu"), dog)
+    register = next(row for row in compose_situation(czech(SituationPage).get(slug="poplatek-ze-psu"), dog)
                     .deadlines if row.days == 30)
     assert register.due_date == datetime.date(2027, 1, 3)  # 4 Dec + 27 days = 31 Dec, + 3 = 3 Jan
 

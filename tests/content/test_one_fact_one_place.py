@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +17,8 @@ def publish(page):
 
 
 def test_fee_changed_once_shows_on_every_situation_using_it(client_cs):
-    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
-    situations = SituationPage.objects.live().filter(steps__services=service).distinct()
+    service = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
+    situations = czech(SituationPage).live().filter(steps__services=service).distinct()
     assert situations.count() >= 2
     draft = service.get_latest_revision_as_object()
     fees = list(draft.fees.all())
@@ -30,7 +31,7 @@ def test_fee_changed_once_shows_on_every_situation_using_it(client_cs):
 
 
 def test_counter_hours_entered_once_show_on_every_situation_sending_people_there(client_cs):
-    service = ServicePage.objects.get(slug="hlaseni-trvaleho-pobytu")
+    service = czech(ServicePage).get(slug="hlaseni-trvaleho-pobytu")
     counter = service.counters.first().get_latest_revision_as_object()
     rows = list(counter.opening_hours.all())
     hours = rows[0]
@@ -38,13 +39,13 @@ def test_counter_hours_entered_once_show_on_every_situation_sending_people_there
     counter.opening_hours = rows
     publish(counter)
     expected = f"{hours.opens.hour}:07"
-    for situation in SituationPage.objects.live().filter(steps__services=service).distinct():
+    for situation in czech(SituationPage).live().filter(steps__services=service).distinct():
         page = BeautifulSoup(client_cs.get(situation.url).content, "html.parser")
         assert expected in page.select_one("#kam").find_parent("section").text, situation.slug
 
 
 def test_unpublished_service_disappears_from_situations(client_cs):
-    service = ServicePage.objects.get(slug="hlaseni-trvaleho-pobytu")
+    service = czech(ServicePage).get(slug="hlaseni-trvaleho-pobytu")
     service.unpublish()
     html = client_cs.get("/bydleni/zmena-trvaleho-pobytu/").content.decode()
     assert 'href="/sluzby/hlaseni-trvaleho-pobytu/"' not in html

@@ -23,6 +23,7 @@ from situations.composition import compose_situation
 from situations.guide import Answers
 from situations.models import SituationPage
 from situations.plan import plan_from_query
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 def checklist(slug, **chosen):
     answers = Answers(chosen={key.replace("_", "-"): frozenset(value.split(","))
                               for key, value in chosen.items()}, submitted=True)
-    return compose_situation(SituationPage.objects.get(slug=slug), answers)
+    return compose_situation(czech(SituationPage).get(slug=slug), answers)
 
 
 def sums(total):

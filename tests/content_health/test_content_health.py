@@ -13,6 +13,7 @@ from services.models import CounterPage, Department, OpeningHours, RequiredDocum
 from situations.models import SituationDocument, SituationFAQ, SituationPage, SituationRelated, SituationStep
 from tests.factories import ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_demo_catalog_is_nearly_healthy():
 
 
 def test_situation_without_steps_documents_or_counters():
-    page = SituationPage.objects.get(slug="cestovni-pas")
+    page = czech(SituationPage).get(slug="cestovni-pas")
     SituationStep.objects.filter(page=page).delete()
     SituationDocument.objects.filter(page=page).delete()
     issues = checks.find_issues()
@@ -50,33 +51,33 @@ def test_situation_without_steps_documents_or_counters():
 
 
 def test_situation_whose_services_lost_their_counters():
-    page = SituationPage.objects.get(slug="cestovni-pas")
-    services = ServicePage.objects.filter(situation_steps__page=page)
-    for counter in CounterPage.objects.filter(services__in=services).distinct():
+    page = czech(SituationPage).get(slug="cestovni-pas")
+    services = czech(ServicePage).filter(situation_steps__page=page)
+    for counter in czech(CounterPage).filter(services__in=services).distinct():
         unpublish(counter)
     assert page.title in [title for title, _ in messages_of(Kind.SITUATION_WITHOUT_COUNTERS)]
 
 
 def test_service_without_counter_or_online_channel():
-    service = ServicePage.objects.get(slug="vydani-cestovniho-pasu")
+    service = czech(ServicePage).get(slug="vydani-cestovniho-pasu")
     ServicePage.counters.through.objects.filter(servicepage=service).delete()
     assert (service.title, "Služba nemá zveřejněné pracoviště ani možnost podání online.") in \
         messages_of(Kind.SERVICE_WITHOUT_CHANNEL)
-    ServicePage.objects.filter(pk=service.pk).update(channel_online=True)
+    czech(ServicePage).filter(pk=service.pk).update(channel_online=True)
     assert service.title not in [title for title, _ in messages_of(Kind.SERVICE_WITHOUT_CHANNEL)]
 
 
 def test_counter_without_hours():
-    counter = CounterPage.objects.get(slug="matrika")
+    counter = czech(CounterPage).get(slug="matrika")
     OpeningHours.objects.filter(counter=counter).delete()
     assert messages_of(Kind.COUNTER_WITHOUT_HOURS) == [(counter.title, "Pracoviště nemá zadané úřední hodiny.")]
 
 
 def test_rich_text_links_to_deleted_or_unpublished_pages():
-    target = SituationPage.objects.get(slug="kaceni-drevin")
+    target = czech(SituationPage).get(slug="kaceni-drevin")
     Page.objects.filter(pk=target.pk).update(live=False)
-    page = SituationPage.objects.get(slug="cestovni-pas")
-    SituationPage.objects.filter(pk=page.pk).update(
+    page = czech(SituationPage).get(slug="cestovni-pas")
+    czech(SituationPage).filter(pk=page.pk).update(
         conditions=f'<p>Viz <a linktype="page" id="999999">zrušená</a> a <a linktype="page" id="{target.pk}">'
                    f'skrytá</a> a <a linktype="page" id="{page.pk}">živá</a> stránka.</p>')
     step = SituationStep.objects.filter(page=page).first()
@@ -91,14 +92,14 @@ def test_rich_text_links_to_deleted_or_unpublished_pages():
 
 
 def test_unpublished_related_situation_step_service_and_document_source():
-    page = SituationPage.objects.get(slug="cestovni-pas")
-    related = SituationPage.objects.get(slug="datova-schranka")
+    page = czech(SituationPage).get(slug="cestovni-pas")
+    related = czech(SituationPage).get(slug="datova-schranka")
     SituationRelated.objects.create(page=page, situation=related)
     unpublish(related)
     step = SituationStep.objects.filter(page=page, services__isnull=False).first()
     service = step.services.first()
     unpublish(service)
-    document = RequiredDocument.objects.filter(issued_by__isnull=False).exclude(issued_by=service).first()
+    document = czech(RequiredDocument).filter(issued_by__isnull=False).exclude(issued_by=service).first()
     source = unpublish(document.issued_by)
     found = messages_of(Kind.BROKEN_REFERENCE)
     assert (page.title, "Související situace „Datová schránka a elektronická identita“ není zveřejněná.") in found
@@ -110,9 +111,9 @@ def test_unpublished_related_situation_step_service_and_document_source():
 
 def add_situations(count):
     """More of everything the checks read: situations with steps, services, documents, FAQs and links."""
-    counter = CounterPage.objects.first()
-    document = RequiredDocument.objects.first()
-    related = SituationPage.objects.live().first()
+    counter = czech(CounterPage).first()
+    document = czech(RequiredDocument).first()
+    related = czech(SituationPage).live().first()
     for number in range(count):
         service = ServiceFactory(counters=[counter],
                                  how_to_apply=f'<p><a linktype="page" id="{related.pk}">x</a></p>')
@@ -139,7 +140,7 @@ def report(client, **params):
 
 
 def test_report_lists_issues_with_filters_and_links_to_edit(editor):
-    counter = CounterPage.objects.get(slug="matrika")
+    counter = czech(CounterPage).get(slug="matrika")
     OpeningHours.objects.filter(counter=counter).delete()
     response = report(editor)
     assert response.status_code == 200
@@ -148,7 +149,7 @@ def test_report_lists_issues_with_filters_and_links_to_edit(editor):
     assert reverse("wagtailadmin_pages:edit", args=[counter.pk]) in html
     only = report(editor, kind="counter_without_hours")
     assert [issue.title for issue in only.context["object_list"]] == [counter.title]
-    department = Department.objects.get(slug="odbor-skolstvi")
+    department = czech(Department).get(slug="odbor-skolstvi")
     by_department = report(editor, department=department.pk).context["object_list"]
     assert by_department and {issue.department_name for issue in by_department} == {department.name}
 

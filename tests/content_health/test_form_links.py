@@ -13,6 +13,7 @@ from wagtail.documents.models import Document
 
 from content_health import linkcheck
 from services.models import ApplicationForm
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +127,7 @@ def test_forms_with_an_uploaded_file_are_left_out(forms, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     document = Document.objects.create(title="Tiskopis", file=ContentFile(b"%PDF-1.4", name="tiskopis.pdf"))
     ApplicationForm.objects.exclude(slug__in=["a-ok", "b-missing"]).update(url="")
-    ApplicationForm.objects.filter(slug="b-missing").update(file=document)
+    czech(ApplicationForm).filter(slug="b-missing").update(file=document)
     assert run().strip() == "Zkontrolováno odkazů: 1 (formulářů: 1). V pořádku: 1, nefunkčních: 0."
 
 

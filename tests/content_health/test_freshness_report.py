@@ -13,6 +13,7 @@ from django.urls import reverse
 from content_health import freshness
 from services.models import Department, ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +32,11 @@ def today():
 @pytest.fixture
 def planted():
     """Four live pages in need of review (two overdue, two due within 30 days) and an unpublished one."""
-    SituationPage.objects.filter(slug="cestovni-pas").update(review_due=D(2026, 11, 1))  # 30 days late
-    SituationPage.objects.filter(slug="narozeni-ditete").update(last_reviewed=D(2025, 11, 20), review_due=None)
-    SituationPage.objects.filter(slug="kaceni-drevin").update(review_due=D(2026, 12, 20))
-    ServicePage.objects.filter(slug="aktivace-elektronicke-identity").update(last_reviewed=D(2025, 12, 10))
-    SituationPage.objects.filter(slug="datova-schranka").update(review_due=D(2026, 10, 1), live=False)
+    czech(SituationPage).filter(slug="cestovni-pas").update(review_due=D(2026, 11, 1))  # 30 days late
+    czech(SituationPage).filter(slug="narozeni-ditete").update(last_reviewed=D(2025, 11, 20), review_due=None)
+    czech(SituationPage).filter(slug="kaceni-drevin").update(review_due=D(2026, 12, 20))
+    czech(ServicePage).filter(slug="aktivace-elektronicke-identity").update(last_reviewed=D(2025, 12, 10))
+    czech(SituationPage).filter(slug="datova-schranka").update(review_due=D(2026, 10, 1), live=False)
     return ["Cestovní pas pro dospělé i děti", "Narození dítěte",
             "Aktivace elektronické identity (eObčanka, NIA)", "Kácení stromů a keřů"]
 
@@ -58,7 +59,7 @@ def test_report_lists_overdue_and_soon_due_live_pages_by_due_date(editor, plante
     assert titles(response) == planted
     html = response.content.decode()
     assert "Kontrola aktuálnosti" in html
-    page = SituationPage.objects.get(slug="cestovni-pas")
+    page = czech(SituationPage).get(slug="cestovni-pas")
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
     assert "1. 11. 2026" in html and "Po termínu" in html
 
@@ -74,7 +75,7 @@ def test_status_filter(editor, planted):
 
 
 def test_department_filter(editor, planted):
-    department = Department.objects.get(slug="odbor-obcanskospravni")
+    department = czech(Department).get(slug="odbor-obcanskospravni")
     assert titles(report(editor, department=department.pk)) == [planted[0], planted[2]]
 
 
@@ -147,24 +148,24 @@ def test_dashboard_panel_stays_away_when_nothing_is_overdue(editor):
 
 
 def test_editor_sees_a_warning_on_an_overdue_page(editor, planted):
-    page = SituationPage.objects.get(slug="cestovni-pas")
+    page = czech(SituationPage).get(slug="cestovni-pas")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Stránka je po termínu kontroly (zkontrolovat do 1. 11. 2026)" in html
 
 
 def test_editor_sees_a_notice_when_review_is_due_soon_and_nothing_on_a_current_page(editor, planted):
-    soon = ServicePage.objects.get(slug="aktivace-elektronicke-identity")
+    soon = czech(ServicePage).get(slug="aktivace-elektronicke-identity")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[soon.pk])).content.decode()
     assert "Blíží se termín kontroly obsahu: 10. 12. 2026." in html
     assert 'name="last_reviewed"' in html and 'name="review_due"' in html  # services carry the dates too
-    current = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    current = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     html = editor.get(reverse("wagtailadmin_pages:edit", args=[current.pk])).content.decode()
     assert "po termínu kontroly" not in html and "Blíží se termín kontroly" not in html
 
 
 def test_citizens_see_when_a_service_was_last_reviewed(client_cs):
-    service = ServicePage.objects.get(slug="vydani-cestovniho-pasu")
-    ServicePage.objects.filter(pk=service.pk).update(last_reviewed=D(2026, 10, 5))
+    service = czech(ServicePage).get(slug="vydani-cestovniho-pasu")
+    czech(ServicePage).filter(pk=service.pk).update(last_reviewed=D(2026, 10, 5))
     html = client_cs.get(service.url).content.decode()
     assert "Aktualizováno 5. 10. 2026" in html
 
@@ -172,10 +173,10 @@ def test_citizens_see_when_a_service_was_last_reviewed(client_cs):
 def test_with_nothing_due_the_report_says_when_the_next_review_is(editor):
     """The demo catalog was reviewed in November and December 2026: nothing is due, and the report says what
     comes next instead of an empty table, and lists every page with its date under „Aktuální“."""
-    nearest = min(SituationPage.objects.live().exclude(review_due=None).values_list("review_due", flat=True))
+    nearest = min(czech(SituationPage).live().exclude(review_due=None).values_list("review_due", flat=True))
     assert nearest > TODAY + datetime.timedelta(days=30)
     html = report(editor).content.decode()
     assert f"Nejbližší kontrola je {nearest.day}. {nearest.month}. {nearest.year}" in html
     current = report(editor, status="current")
     listed = current.context["paginator"].count  # 50 a page
-    assert listed == SituationPage.objects.live().count() + ServicePage.objects.live().count()
+    assert listed == czech(SituationPage).live().count() + czech(ServicePage).live().count()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from situations.models import SituationPage, TopicPage
 from tests.factories import SituationFactory
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def publish_scheduled():
 
 
 def test_a_scheduled_change_of_a_live_situation_shows_only_after_publish_scheduled_runs(client_cs):
-    page = SituationPage.objects.get(slug="cestovni-pas")
+    page = czech(SituationPage).get(slug="cestovni-pas")
     takes_effect = timezone.now() + datetime.timedelta(days=30)
     draft = page.get_latest_revision_as_object()
     draft.summary = NEW_RULE
@@ -43,13 +44,13 @@ def test_a_scheduled_change_of_a_live_situation_shows_only_after_publish_schedul
         # The date alone publishes nothing: the public page changes when the command runs.
         assert NEW_RULE not in client_cs.get(page.url).content.decode()
         publish_scheduled()
-    page = SituationPage.objects.get(pk=page.pk)
+    page = czech(SituationPage).get(pk=page.pk)
     assert page.summary == NEW_RULE and page.scheduled_revision is None
     assert NEW_RULE in client_cs.get(page.url).content.decode()
 
 
 def test_a_new_situation_scheduled_for_later_is_not_public_until_then(client_cs):
-    topic = TopicPage.objects.get(slug="doklady")
+    topic = czech(TopicPage).get(slug="doklady")
     takes_effect = timezone.now() + datetime.timedelta(days=7)
     page = SituationFactory(parent=topic, title="Nový průkaz", slug="novy-prukaz", summary=NEW_RULE,
                             live=False)

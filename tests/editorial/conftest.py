@@ -7,6 +7,7 @@ from editorial.models import DepartmentGroup
 from editorial.roles import MANAGERS_GROUP, Role
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 OWNER = "odbor-obcanskospravni"
 OTHER = "odbor-matrika"
@@ -62,23 +63,23 @@ def manager(editorial):
 @pytest.fixture
 def situation(db):
     """Změna trvalého pobytu, owned by odbor občanskosprávní."""
-    return SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    return czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
 
 @pytest.fixture
 def other_situation(db):
     """Narození dítěte, owned by the registry office (odbor-matrika)."""
-    return SituationPage.objects.get(slug="narozeni-ditete")
+    return czech(SituationPage).get(slug="narozeni-ditete")
 
 
 @pytest.fixture
 def service(db):
-    return ServicePage.objects.get(slug="hlaseni-trvaleho-pobytu")
+    return czech(ServicePage).get(slug="hlaseni-trvaleho-pobytu")
 
 
 @pytest.fixture
 def other_service(db):
-    return ServicePage.objects.get(slug="vydani-rodneho-listu")
+    return czech(ServicePage).get(slug="vydani-rodneho-listu")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from editorial.models import DepartmentGroup
 from editorial.roles import Role
 from services.models import Department
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 from .helpers import NEW_SUMMARY, client_for, edit_url, filled_form, form_data, refused
 
@@ -124,7 +125,7 @@ def test_the_department_field_offers_only_own_departments(situation, editor):
 
 
 def test_an_editor_cannot_hand_a_page_to_another_department(situation, editor):
-    other = Department.objects.get(slug="odbor-matrika")
+    other = czech(Department).get(slug="odbor-matrika")
     response = client_for(editor).post(edit_url(situation), filled_form(editor, situation, department=other.pk))
     assert response.status_code == 200  # the form again, with the error
     situation.refresh_from_db()
@@ -139,7 +140,7 @@ def test_editor_creates_a_situation_of_own_department_under_a_topic(situation, e
     assert data["department"] == str(situation.department_id)  # preselected: the only choice
     data.update(title="Nová situace", slug="nova-situace", summary="Komu a s čím pomůže.")
     assert client.post(url, data).status_code == 302
-    created = SituationPage.objects.get(slug="nova-situace")
+    created = czech(SituationPage).get(slug="nova-situace")
     assert created.department_id == situation.department_id and not created.live
     assert created.permissions_for_user(editor).can_edit()
 
@@ -162,10 +163,10 @@ def test_a_member_of_two_departments_publishes_only_where_they_approve(situation
                 department=situation.department_id, **{"action-publish": "1"})
     response = client.post(url, data)
     assert response.status_code == 200 and "zveřejňují jeho schvalovatelé" in response.content.decode()
-    assert not SituationPage.objects.filter(slug="nova-situace").exists()
-    data["department"] = Department.objects.get(slug="odbor-matrika").pk
+    assert not czech(SituationPage).filter(slug="nova-situace").exists()
+    data["department"] = czech(Department).get(slug="odbor-matrika").pk
     assert client.post(url, data).status_code == 302
-    assert SituationPage.objects.get(slug="nova-situace").live
+    assert czech(SituationPage).get(slug="nova-situace").live
 
 
 @pytest.mark.parametrize("action", ["unpublish", "delete"])

@@ -18,6 +18,7 @@ from feedback.models import Feedback
 from search.querylog import record, record_opened
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +41,8 @@ def csv_rows(response):
 def searches():
     """„občanka“ opened the department's ID card page; „řidičák“ opened the transport department's licence page;
     „psí známka“ found nothing."""
-    own = SituationPage.objects.get(slug="obcansky-prukaz")
-    other = SituationPage.objects.get(slug="ridicsky-prukaz")
+    own = czech(SituationPage).get(slug="obcansky-prukaz")
+    other = czech(SituationPage).get(slug="ridicsky-prukaz")
     assert own.department.slug == "odbor-obcanskospravni" != other.department.slug
     record("občanka", 3)
     record_opened("občanka", own.pk, 1)
@@ -101,7 +102,7 @@ def test_a_user_without_an_uploaded_avatar_is_shown_by_initials(editor):
 
 
 def test_services_pages_of_the_department_count_too(editor):
-    service = ServicePage.objects.live().filter(department__slug="odbor-obcanskospravni").first()
+    service = czech(ServicePage).live().filter(department__slug="odbor-obcanskospravni").first()
     record("nový pas", 1)
     record_opened("nový pas", service.pk, 1)
     queries = {row[1] for row in csv_rows(editor.get(reverse("search_querystat_report"), {"export": "csv"}))}

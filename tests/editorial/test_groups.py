@@ -20,6 +20,7 @@ from services.models import Department
 from .helpers import client_for
 
 from tests.accounts import sign_in
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def page_permissions(group):
 
 
 def test_every_department_has_its_editors_and_approvers(editorial):
-    for department in Department.objects.all():
+    for department in czech(Department).all():
         links = {link.role: link.group for link in department.editorial_groups.select_related("group")}
         assert links[Role.EDITOR].name == f"{department.name} – editoři"
         assert links[Role.APPROVER].name == f"{department.name} – schvalovatelé"
@@ -62,7 +63,7 @@ def test_a_second_run_writes_nothing(editorial):
 
 
 def test_a_renamed_department_renames_its_groups_and_keeps_their_members(editorial):
-    department = Department.objects.get(slug="odbor-matrika")
+    department = czech(Department).get(slug="odbor-matrika")
     group = DepartmentGroup.objects.get(department=department, role=Role.EDITOR).group
     user = get_user_model().objects.create_user("clen-matriky")
     user.groups.add(group)
@@ -74,7 +75,7 @@ def test_a_renamed_department_renames_its_groups_and_keeps_their_members(editori
 
 
 def test_a_group_made_by_hand_with_the_right_name_is_adopted(db):
-    department = Department.objects.get(slug="odbor-dopravy")
+    department = czech(Department).get(slug="odbor-dopravy")
     by_hand = Group.objects.create(name=group_name(department, Role.APPROVER))
     ensure_editorial_groups()
     assert DepartmentGroup.objects.get(department=department, role=Role.APPROVER).group == by_hand
@@ -99,7 +100,7 @@ def test_a_department_added_in_the_admin_gets_its_groups_at_once(db):
     response = client_for(admin).post(reverse("wagtailsnippets_services_department:add"),
                                       {"name": "Odbor kultury", "slug": "odbor-kultury"})
     assert response.status_code == 302
-    assert set(Department.objects.get(slug="odbor-kultury").editorial_groups.values_list("group__name", flat=True)) \
+    assert set(czech(Department).get(slug="odbor-kultury").editorial_groups.values_list("group__name", flat=True)) \
         == {"Odbor kultury – editoři", "Odbor kultury – schvalovatelé"}
 
 

@@ -9,6 +9,7 @@ from editorial.permissions import OwnedByContentManagersMixin
 from editorial.roles import Role
 from services.models import CounterIndexPage, CounterPage, ServiceIndexPage, ServicePage
 from situations.models import HomePage, SituationPage, TopicPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_each_department_gives_its_own_role_to_a_member_of_two(situation, other_
 
 
 def test_pages_without_a_department_belong_to_the_content_managers(editor, approver, manager):
-    orphan = ServicePage.objects.filter(department=None).first()
+    orphan = czech(ServicePage).filter(department=None).first()
     assert answers(orphan, editor) == answers(orphan, approver) == NOTHING
     assert answers(orphan, manager) == EVERYTHING
 
@@ -75,19 +76,19 @@ def test_structural_pages_are_the_content_managers(model, editor, approver, mana
 
 def test_a_counter_is_kept_by_the_department_that_runs_it_and_another_offices_by_the_managers(
         editor, approver, other_editor, manager):
-    own = CounterPage.objects.get(slug="klientske-centrum")
+    own = czech(CounterPage).get(slug="klientske-centrum")
     assert own.department.slug == "odbor-obcanskospravni"
     assert answers(own, editor) == EDITOR and answers(own, approver) == EVERYTHING
     assert answers(own, other_editor) == NOTHING
-    elsewhere = CounterPage.objects.get(slug="urad-prace")
+    elsewhere = czech(CounterPage).get(slug="urad-prace")
     assert elsewhere.department is None
     assert answers(elsewhere, editor) == answers(elsewhere, approver) == NOTHING
     assert answers(elsewhere, manager) == EVERYTHING
 
 
 def test_departments_add_their_pages_under_topics_and_the_catalog_but_nothing_else(editor, approver):
-    topic, catalog = TopicPage.objects.get(slug="bydleni"), ServiceIndexPage.objects.get()
-    home, counters = HomePage.objects.get(), CounterPage.objects.first().get_parent()
+    topic, catalog = czech(TopicPage).get(slug="bydleni"), czech(ServiceIndexPage).get()
+    home, counters = czech(HomePage).get(), czech(CounterPage).first().get_parent()
     for page in (topic, catalog):
         assert page.permissions_for_user(editor).can_add_subpage()
         assert not page.permissions_for_user(editor).can_publish_subpage()

@@ -8,6 +8,7 @@ from wagtail.models import TaskState, WorkflowState
 from editorial.models import DepartmentApprovalTask
 from editorial.workflows import WORKFLOW_NAME
 from situations.models import HomePage
+from tests.czech import czech
 
 from .helpers import NEW_SUMMARY, client_for, edit_url, filled_form, refused
 
@@ -27,7 +28,7 @@ def action_url(page, action, task_state):
 
 
 def test_the_site_is_covered_by_the_department_workflow(situation, editorial):
-    assert HomePage.objects.get().get_workflow().name == WORKFLOW_NAME
+    assert czech(HomePage).get().get_workflow().name == WORKFLOW_NAME
     assert situation.get_workflow().name == WORKFLOW_NAME
     assert [type(task.specific) for task in situation.get_workflow().tasks] == [DepartmentApprovalTask]
 

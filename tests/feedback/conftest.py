@@ -7,6 +7,7 @@ from django.urls import reverse
 from feedback import tokens
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 MOVING = "zmena-trvaleho-pobytu"
 SUBMIT_URL = "/zpetna-vazba/"
@@ -21,13 +22,13 @@ def generous_rate_limit(settings):
 
 @pytest.fixture
 def moving(db):
-    return SituationPage.objects.live().select_related("department").get(slug=MOVING)
+    return czech(SituationPage).live().select_related("department").get(slug=MOVING)
 
 
 @pytest.fixture
 def service(moving):
     """A live service of another department than the moving situation's, with an e-mail address."""
-    services = ServicePage.objects.live().filter(department__email__gt="")
+    services = czech(ServicePage).live().filter(department__email__gt="")
     services = services.exclude(department=moving.department_id).select_related("department")
     return services.order_by("pk").first()
 

@@ -9,6 +9,7 @@ from feedback import tokens
 from feedback.models import Feedback
 from situations.models import SituationPage
 from tests.cache import SITE_ROOT_PATHS_QUERIES
+from tests.czech import czech
 
 from .conftest import SUBMIT_URL
 
@@ -162,8 +163,8 @@ def test_a_missing_or_malformed_page_id_is_refused(client_cs, page_id):
 
 
 def test_a_page_that_does_not_exist_or_takes_no_feedback_is_404(client_cs, moving):
-    home = Page.objects.get(depth=2)
-    draft = SituationPage.objects.live().exclude(pk=moving.pk).first()
+    home = czech(Page).get(depth=2)
+    draft = czech(SituationPage).live().exclude(pk=moving.pk).first()
     draft.unpublish()
     for page_id in (999999, home.pk, draft.pk):
         data = {"page": page_id, "token": tokens.issue(page_id), "useful": "yes"}

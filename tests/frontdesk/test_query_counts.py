@@ -9,6 +9,7 @@ import pytest
 from services.models import CounterPage
 from tests.cache import SITE_ROOT_PATHS_QUERIES
 from tests.factories import CounterFactory
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 MOVING = "/prepazka/situace/zmena-trvaleho-pobytu/"
@@ -32,4 +33,4 @@ def test_query_count_is_fixed(clerk_client, django_assert_num_queries, url, expe
     with django_assert_num_queries(expected):
         response = clerk_client.get(url)
     assert response.status_code == 200
-    assert response.content.decode().count('<li class="desk-counter') == CounterPage.objects.live().count()
+    assert response.content.decode().count('<li class="desk-counter') == czech(CounterPage).live().count()

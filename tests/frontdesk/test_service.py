@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from services.fees import fee_rows
 from services.models import ServicePage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 PASSPORT = "vydani-cestovniho-pasu"
@@ -17,7 +18,7 @@ def soup(response, status=200):
 
 
 def test_a_service_opens_inside_the_desk_with_what_the_visitor_needs(clerk_client):
-    service = ServicePage.objects.live().get(slug=PASSPORT)
+    service = czech(ServicePage).live().get(slug=PASSPORT)
     page = soup(clerk_client.get(f"/prepazka/sluzba/{PASSPORT}/"))
     assert page.h1.text == service.title
     assert page.select_one(".desk-header") and page.select_one("#desk-q")  # still the desk

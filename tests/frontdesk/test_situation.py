@@ -9,6 +9,7 @@ from services.models import CounterPage
 from situations.composition import compose_situation
 from situations.models import SituationPage
 from situations.take_along import qr_svg
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 MOVING_SLUG = "zmena-trvaleho-pobytu"
@@ -22,7 +23,7 @@ def soup(response, status=200):
 
 @pytest.fixture
 def moving():
-    return SituationPage.objects.live().get(slug=MOVING_SLUG)
+    return czech(SituationPage).live().get(slug=MOVING_SLUG)
 
 
 def second_options(page):
@@ -56,7 +57,7 @@ def test_compact_view_shows_the_guide_the_checklist_and_what_to_take_along(clerk
 def test_todays_panel_shows_the_situations_counters_first_and_folds_the_rest(clerk_client, moving):
     page = soup(clerk_client.get(DESK_URL))
     names = [item.select_one(".desk-counter__name").text for item in page.select(".desk-counter")]
-    assert sorted(names) == sorted(CounterPage.objects.live().values_list("title", flat=True))
+    assert sorted(names) == sorted(czech(CounterPage).live().values_list("title", flat=True))
     marked = [item.select_one(".desk-counter__name").text for item in page.select(".desk-counter--situation")]
     assert marked and set(marked) == {counter.title for counter in compose_situation(moving).offices}
     assert names[:len(marked)] == marked  # the situation's counters come first
@@ -71,7 +72,7 @@ def test_todays_panel_shows_the_situations_counters_first_and_folds_the_rest(cle
 def test_without_a_situation_every_counter_shows_unfolded(clerk_client):
     page = soup(clerk_client.get("/prepazka/"))
     assert not page.select_one(".desk-today details")
-    assert len(page.select(".desk-counter")) == CounterPage.objects.live().count()
+    assert len(page.select(".desk-counter")) == czech(CounterPage).live().count()
 
 
 def test_answers_from_the_address_prefill_the_guide_and_go_to_print_and_qr(clerk_client, moving):
@@ -141,7 +142,7 @@ def test_unpublished_situation_is_not_offered(clerk_client, moving):
 
 
 def test_a_situation_without_questions_focuses_printing(clerk_client):
-    page = SituationPage.objects.live().filter(questions__isnull=True).first()
+    page = czech(SituationPage).live().filter(questions__isnull=True).first()
     if page is None:
         pytest.skip("every demo situation has questions")
     html = soup(clerk_client.get(f"/prepazka/situace/{page.slug}/"))

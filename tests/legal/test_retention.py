@@ -15,6 +15,7 @@ from feedback.models import Feedback
 from navigator import retention
 from search.models import OpenedResult, QueryStat
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
@@ -26,7 +27,7 @@ def ago(days):
 
 @pytest.fixture
 def page():
-    return SituationPage.objects.live().get(slug="zmena-trvaleho-pobytu")
+    return czech(SituationPage).live().get(slug="zmena-trvaleho-pobytu")
 
 
 @pytest.fixture

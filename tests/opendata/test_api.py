@@ -4,6 +4,7 @@ import pytest
 
 from services.models import ApplicationForm, Department, RequiredDocument, ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -17,16 +18,16 @@ def get_json(client, url, status=200):
 
 def test_pages_list_live_pages_and_filter_by_type_and_field(client_cs):
     data = get_json(client_cs, "/api/v2/pages/?type=situations.SituationPage&fields=summary,audience&limit=100")
-    assert data["meta"]["total_count"] == SituationPage.objects.live().count()
+    assert data["meta"]["total_count"] == czech(SituationPage).live().count()
     first = data["items"][0]
     assert set(first) >= {"id", "meta", "title", "summary", "audience"}
     businesses = get_json(client_cs, "/api/v2/pages/?type=situations.SituationPage&audience=businesses")
-    assert businesses["meta"]["total_count"] == SituationPage.objects.live().filter(audience="businesses").count()
+    assert businesses["meta"]["total_count"] == czech(SituationPage).live().filter(audience="businesses").count()
 
 
 def test_a_situation_in_detail_has_its_steps_with_live_services_documents_and_department(client_cs):
-    situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
-    hidden = ServicePage.objects.get(slug="overeni-podpisu")
+    situation = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
+    hidden = czech(ServicePage).get(slug="overeni-podpisu")
     hidden.unpublish()
     data = get_json(client_cs, f"/api/v2/pages/{situation.pk}/")
     assert data["title"] == situation.title and data["meta"]["type"] == "situations.SituationPage"
@@ -39,14 +40,14 @@ def test_a_situation_in_detail_has_its_steps_with_live_services_documents_and_de
 
 
 def test_a_draft_page_is_not_found(client_cs):
-    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    service = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
     service.unpublish()
     data = get_json(client_cs, f"/api/v2/pages/{service.pk}/", status=404)
     assert data == {"message": "Nenalezeno."}
 
 
 def test_find_by_address_redirects_to_the_detail(client_cs):
-    situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    situation = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     response = client_cs.get("/api/v2/pages/find/?html_path=/bydleni/zmena-trvaleho-pobytu/")
     assert response.status_code == 302 and response["Location"].endswith(f"/api/v2/pages/{situation.pk}/?")
 
@@ -66,18 +67,18 @@ def test_a_counter_lists_its_hours(client_cs):
 ])
 def test_snippet_endpoints_list_and_detail(client_cs, endpoint, model, field, value):
     listing = get_json(client_cs, f"/api/v2/{endpoint}/?limit=100")
-    assert listing["meta"]["total_count"] == model.objects.count()
-    assert [item["slug"] for item in listing["items"]] == sorted(model.objects.values_list("slug", flat=True))
-    obj = model.objects.order_by("slug").first()
+    assert listing["meta"]["total_count"] == czech(model).count()
+    assert [item["slug"] for item in listing["items"]] == sorted(czech(model).values_list("slug", flat=True))
+    obj = czech(model).order_by("slug").first()
     detail = get_json(client_cs, f"/api/v2/{endpoint}/{obj.pk}/")
     assert detail[field] == value(obj) and detail["meta"]["type"] == f"services.{model.__name__}"
 
 
 def test_snippets_filter_by_their_fields(client_cs):
     fetched = get_json(client_cs, "/api/v2/required-documents/?fetched_by_office=true&limit=100")
-    assert fetched["meta"]["total_count"] == RequiredDocument.objects.filter(fetched_by_office=True).count()
+    assert fetched["meta"]["total_count"] == czech(RequiredDocument).filter(fetched_by_office=True).count()
     online = get_json(client_cs, "/api/v2/forms/?kind=online&fields=link&limit=100")
-    assert online["meta"]["total_count"] == ApplicationForm.objects.filter(kind="online").count()
+    assert online["meta"]["total_count"] == czech(ApplicationForm).filter(kind="online").count()
     assert all(item["link"].startswith("http") for item in online["items"])
 
 

@@ -8,6 +8,7 @@ from rdflib import RDF, Literal, Namespace, URIRef
 
 from services.models import Audience, CounterPage, ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 from .conftest import download, rdf_graph
 
@@ -44,7 +45,7 @@ def test_the_moving_life_event_has_its_services(graph):
             ?service a cpsv:PublicService ; dct:identifier ?slug ; cv:isGroupedBy ?event .
         }""", initNs=PREFIXES, initBindings={"event": moving})
     slugs = {str(row.slug) for row in rows}
-    situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    situation = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     expected = {service.slug for step in situation.steps.all() for service in step.services.live()}
     assert slugs == expected and "hlaseni-trvaleho-pobytu" in slugs
 
@@ -55,7 +56,7 @@ def test_a_service_has_evidence_channel_cost_and_organisation(graph):
 
     evidence = {str(graph.value(item, DCT.title)) for item in graph.objects(service, CPSV.hasInput)
                 if (item, RDF.type, CV.Evidence) in graph}
-    page = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    page = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
     assert evidence == {row.document.name for row in page.documents.all()}
 
     counter = URIRef(f"{BASE}/pracoviste/klientske-centrum")
@@ -92,8 +93,8 @@ def test_a_service_of_another_office_is_owned_by_that_office(graph):
 
 
 def test_business_situations_are_business_events_and_shared_ones_both(graph):
-    business = SituationPage.objects.live().filter(audience=Audience.BUSINESSES).first()
-    both = SituationPage.objects.live().filter(audience=Audience.BOTH).first()
+    business = czech(SituationPage).live().filter(audience=Audience.BUSINESSES).first()
+    both = czech(SituationPage).live().filter(audience=Audience.BOTH).first()
     business_uri, both_uri = URIRef(f"{BASE}/situace/{business.slug}"), URIRef(f"{BASE}/situace/{both.slug}")
     assert set(graph.objects(business_uri, RDF.type)) == {CV.BusinessEvent}
     assert set(graph.objects(both_uri, RDF.type)) == {CV.LifeEvent, CV.BusinessEvent}
@@ -102,7 +103,7 @@ def test_business_situations_are_business_events_and_shared_ones_both(graph):
 def test_counters_carry_weekly_hours_and_exceptions(graph):
     counter = URIRef(f"{BASE}/pracoviste/czech-point")
     weekly = list(graph.objects(counter, CV.openingHours))
-    assert len(weekly) == CounterPage.objects.get(slug="czech-point").opening_hours.count()
+    assert len(weekly) == czech(CounterPage).get(slug="czech-point").opening_hours.count()
     # Each interval is a time entity that reads as Czech and recurs weekly, and is schema.org's structure too.
     assert {str(graph.value(node, DCT.description)) for node in weekly} >= {"pondělí 8:00–12:00",
                                                                             "pondělí 13:00–18:00"}

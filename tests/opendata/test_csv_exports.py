@@ -6,6 +6,7 @@ from wagtail.models import PageViewRestriction
 from opendata.exports import DATASETS
 from services.models import ApplicationForm, CounterPage, OpeningHours, RequiredDocument, ServiceFee, ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 from .conftest import csv_rows, download
 
@@ -25,20 +26,20 @@ def test_every_file_is_utf8_csv_with_bom_header_and_a_download_name(client_cs, d
 
 
 def test_row_counts_match_the_published_catalog(client_cs):
-    live_services = ServicePage.objects.live()
-    live_counters = CounterPage.objects.live()
-    assert len(csv_rows(client_cs, "situace")) == SituationPage.objects.live().count() > 30
+    live_services = czech(ServicePage).live()
+    live_counters = czech(CounterPage).live()
+    assert len(csv_rows(client_cs, "situace")) == czech(SituationPage).live().count() > 30
     assert len(csv_rows(client_cs, "sluzby")) == live_services.count() > 50
     assert len(csv_rows(client_cs, "pracoviste")) == live_counters.count() > 10
     hours = OpeningHours.objects.filter(counter__in=live_counters)
     assert len(csv_rows(client_cs, "pracoviste-hodiny")) == hours.count()
-    assert len(csv_rows(client_cs, "doklady")) == RequiredDocument.objects.count()
-    assert len(csv_rows(client_cs, "formulare")) == ApplicationForm.objects.count()
+    assert len(csv_rows(client_cs, "doklady")) == czech(RequiredDocument).count()
+    assert len(csv_rows(client_cs, "formulare")) == czech(ApplicationForm).count()
     assert len(csv_rows(client_cs, "poplatky")) == ServiceFee.objects.filter(service__in=live_services).count()
 
 
 def test_a_service_row_says_what_its_page_says(client_cs):
-    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    service = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
     row = {row["slug"]: row for row in csv_rows(client_cs, "sluzby")}[service.slug]
     assert row["uri"] == "https://praha99.example.cz/id/sluzba/vydani-obcanskeho-prukazu"
     assert row["nazev"] == service.title
@@ -69,7 +70,7 @@ def test_a_fee_row_says_how_often_it_is_paid_what_kind_it_is_and_on_what_it_depe
 
 
 def test_a_situation_row_lists_the_services_of_its_steps(client_cs):
-    situation = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    situation = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     row = {row["slug"]: row for row in csv_rows(client_cs, "situace")}[situation.slug]
     assert row["nazev"] == situation.title
     assert row["oblast"] == "Bydlení a stěhování"
@@ -82,7 +83,7 @@ def test_a_situation_row_lists_the_services_of_its_steps(client_cs):
 
 
 def test_counter_hours_are_readable_in_one_file_and_one_interval_a_row_in_the_other(client_cs):
-    counter = CounterPage.objects.get(slug="czech-point")
+    counter = czech(CounterPage).get(slug="czech-point")
     row = {row["slug"]: row for row in csv_rows(client_cs, "pracoviste")}[counter.slug]
     assert row["uredni_hodiny"].startswith("pondělí 8:00–12:00, 13:00–18:00; úterý 8:00–12:00, 13:00–16:00;")
     assert "24. 12. 2026 zavřeno (Štědrý den – ostatní svátek)" in row["vyjimky"]
@@ -96,7 +97,7 @@ def test_counter_hours_are_readable_in_one_file_and_one_interval_a_row_in_the_ot
 
 def test_documents_and_forms_name_the_services_that_use_them(client_cs):
     documents = {row["slug"]: row for row in csv_rows(client_cs, "doklady")}
-    fetched = RequiredDocument.objects.filter(fetched_by_office=True).first()
+    fetched = czech(RequiredDocument).filter(fetched_by_office=True).first()
     assert documents[fetched.slug]["urad_si_zjisti_sam"] == "true"
     assert "hlaseni-trvaleho-pobytu" in documents["doklad-totoznosti"]["sluzby"].split("|")
     forms = {row["slug"]: row for row in csv_rows(client_cs, "formulare")}
@@ -105,9 +106,9 @@ def test_documents_and_forms_name_the_services_that_use_them(client_cs):
 
 
 def test_unpublished_and_restricted_pages_stay_out(client_cs):
-    draft = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    draft = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
     draft.unpublish()
-    restricted = ServicePage.objects.get(slug="vydani-cestovniho-pasu")
+    restricted = czech(ServicePage).get(slug="vydani-cestovniho-pasu")
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x")
     slugs = {row["slug"] for row in csv_rows(client_cs, "sluzby")}
     assert draft.slug not in slugs and restricted.slug not in slugs
@@ -118,7 +119,7 @@ def test_unpublished_and_restricted_pages_stay_out(client_cs):
 
 
 def test_commas_quotes_and_line_breaks_survive_the_round_trip(client_cs):
-    service = ServicePage.objects.get(slug="overeni-podpisu")
+    service = czech(ServicePage).get(slug="overeni-podpisu")
     service.title = 'Ověření „podpisu", s čárkou\na novým řádkem'
     service.save_revision().publish()
     row = {row["slug"]: row for row in csv_rows(client_cs, "sluzby")}[service.slug]

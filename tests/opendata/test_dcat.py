@@ -11,6 +11,7 @@ from services.models import CounterPage, ServicePage
 from situations.models import SituationPage
 
 from .conftest import rdf_graph
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_a_dataset_per_download_each_licensed_and_downloadable(client_cs, graph)
 
 
 def test_modified_is_the_latest_published_change(graph):
-    pages = Page.objects.live().type(SituationPage, ServicePage, CounterPage)
+    pages = czech(Page).live().type(SituationPage, ServicePage, CounterPage)
     latest = max(pages.values_list("last_published_at", flat=True))
     catalog = next(graph.subjects(RDF.type, DCAT.Catalog))
     modified = graph.value(catalog, DCT.modified).toPython()

@@ -19,8 +19,9 @@ QUERIES = {
     "/otevrena-data/doklady.csv": 9 + SITE_ROOT_PATHS_QUERIES,
     "/otevrena-data/formulare.csv": 7,
     "/otevrena-data/poplatky.csv": 6,
-    # The whole graph reads everything above once.
-    "/otevrena-data/katalog-cpsv.jsonld": 20 + SITE_ROOT_PATHS_QUERIES,
+    # The whole graph reads everything above once, and the pages' language versions for their labels: one query
+    # for the pages and one for each translated page type (topics, situations, services, counters).
+    "/otevrena-data/katalog-cpsv.jsonld": 25 + SITE_ROOT_PATHS_QUERIES,
     # The office, and one aggregate for the date of the latest change; the same for a dataset's own record.
     "/otevrena-data/dcat.jsonld": 3,
     "/id/katalog": 3,

@@ -8,6 +8,7 @@ import pytest
 from opendata.schema_org import script_json
 from services.models import ServicePage
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def json_ld(client, url):
 
 def test_a_service_page_says_who_provides_it_where_and_when(client_cs):
     data = json_ld(client_cs, "/sluzby/vydani-obcanskeho-prukazu/")
-    service = ServicePage.objects.get(slug="vydani-obcanskeho-prukazu")
+    service = czech(ServicePage).get(slug="vydani-obcanskeho-prukazu")
     assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentService"
     assert data["name"] == service.title and data["description"] == service.summary
     assert data["url"] == "http://localhost/sluzby/vydani-obcanskeho-prukazu/"
@@ -46,7 +47,7 @@ def test_a_service_page_says_who_provides_it_where_and_when(client_cs):
 def test_a_situation_page_is_provided_by_the_office_and_typed_by_its_topic(client_cs):
     data = json_ld(client_cs, "/bydleni/zmena-trvaleho-pobytu/")
     assert data["@type"] == "GovernmentService"
-    assert data["name"] == SituationPage.objects.get(slug="zmena-trvaleho-pobytu").title
+    assert data["name"] == czech(SituationPage).get(slug="zmena-trvaleho-pobytu").title
     assert data["provider"]["name"] == "Úřad městské části Praha 99"
     assert data["serviceType"] == "Bydlení a stěhování"
     channels = data["availableChannel"]
@@ -56,7 +57,7 @@ def test_a_situation_page_is_provided_by_the_office_and_typed_by_its_topic(clien
 
 
 def test_quotes_and_a_closing_script_tag_in_a_title_keep_the_block_valid(client_cs):
-    service = ServicePage.objects.get(slug="overeni-podpisu")
+    service = czech(ServicePage).get(slug="overeni-podpisu")
     service.title = 'Ověření "podpisu" </script><script>alert(1)</script> & <!-- spol.'
     service.save_revision().publish()
     data = json_ld(client_cs, service.url)

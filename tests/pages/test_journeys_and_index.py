@@ -10,6 +10,7 @@ from services.models import CounterException, CounterPage
 from situations.composition import compose_situation
 from situations.guide import Answers
 from situations.models import SituationPage
+from tests.czech import czech
 from tests.demo_catalog_slugs import ALL_SITUATIONS
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +59,7 @@ def test_a_situation_on_the_journey_shows_where_the_visitor_is(client_cs):
 
 
 def test_the_print_sheet_lists_the_closures_of_the_coming_four_weeks_and_each_deadline_with_its_text(client_cs):
-    counter = CounterPage.objects.get(slug="klientske-centrum")
+    counter = czech(CounterPage).get(slug="klientske-centrum")
     today = datetime.date.today()
     CounterException.objects.create(counter=counter, date=today + datetime.timedelta(days=7), closed=True,
                                     note="Školení celého oddělení")
@@ -67,7 +68,7 @@ def test_the_print_sheet_lists_the_closures_of_the_coming_four_weeks_and_each_de
     query = {"pruvodce": "1", "odkud": "jina-obec", "mam": "pes"}
     text = " ".join(soup(client_cs.get("/bydleni/zmena-trvaleho-pobytu/tisk/", query)).get_text(" ").split())
     assert "Školení celého oddělení" in text and "Malování kanceláří" not in text
-    moving = compose_situation(SituationPage.objects.get(slug="zmena-trvaleho-pobytu"),
+    moving = compose_situation(czech(SituationPage).get(slug="zmena-trvaleho-pobytu"),
                                Answers(chosen={"odkud": frozenset({"jina-obec"}), "mam": frozenset({"pes"})},
                                        submitted=True))
     assert moving.deadlines

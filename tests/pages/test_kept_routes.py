@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from navigator import routing
 from navigator.models import OfficeSettings
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ MOVING = "zmena-trvaleho-pobytu"
 
 @pytest.fixture
 def moving():
-    return SituationPage.objects.live().get(slug=MOVING)
+    return czech(SituationPage).live().get(slug=MOVING)
 
 
 def walks_the_tree(queries):
@@ -52,7 +53,7 @@ def test_unpublishing_or_moving_the_page_walks_anew(client_cs, moving):
     moving.save_revision().publish()
     assert client_cs.get(moving.url + "?odkud=jina-obec").status_code == 200
     old_url = moving.url
-    moving.move(TopicPage.objects.get(slug="urad"), pos="last-child")
+    moving.move(czech(TopicPage).get(slug="urad"), pos="last-child")
     moving.refresh_from_db()
     assert client_cs.get(old_url + "?odkud=zahranici").status_code == 301  # Wagtail's redirect, not the old route
     assert client_cs.get(moving.url + "?odkud=zahranici").status_code == 200

@@ -18,6 +18,7 @@ from services.models import ApplicationForm, CounterPage, OpeningHours
 from situations.models import SituationPage, SituationStep, TopicPage
 from tests.accounts import sign_in
 from tests.cache import CACHE_READ_QUERIES
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ ANSWERS = "?pruvodce=1&odkud=jina-obec&bydleni=najem"
 
 @pytest.fixture
 def moving():
-    return SituationPage.objects.live().get(slug=MOVING)
+    return czech(SituationPage).live().get(slug=MOVING)
 
 
 def get(client, url, **headers):
@@ -70,14 +71,14 @@ def test_a_published_change_shows_on_the_next_request(client_cs, moving):
 
 def test_a_changed_counters_hours_show_on_the_situations_that_send_people_there(client_cs, moving):
     assert "7:30–12:00" not in get(client_cs, moving.url)[1]
-    counter = CounterPage.objects.get(slug="klientske-centrum")
+    counter = czech(CounterPage).get(slug="klientske-centrum")
     counter.opening_hours = [OpeningHours(weekday=0, opens=time(7, 30), closes=time(12))]
     publish(counter)
     assert "7:30–12:00" in get(client_cs, moving.url)[1]
 
 
 def test_unpublishing_moving_and_deleting_pages_show_at_once(client_cs, moving):
-    topic = TopicPage.objects.get(slug="urad")
+    topic = czech(TopicPage).get(slug="urad")
     get(client_cs, moving.url)
     moving.unpublish()
     assert client_cs.get(moving.url).status_code == 404
@@ -89,7 +90,7 @@ def test_unpublishing_moving_and_deleting_pages_show_at_once(client_cs, moving):
     moved = client_cs.get(old_url)  # Wagtail leaves a redirect behind
     assert moved.status_code == 301 and moved["Location"] == moving.url
     assert client_cs.get(moving.url).status_code == 200
-    related = SituationPage.objects.live().exclude(pk=moving.pk).filter(pk__in=moving.related.values("situation"))
+    related = czech(SituationPage).live().exclude(pk=moving.pk).filter(pk__in=moving.related.values("situation"))
     gone = related.first()
     assert gone.title in get(client_cs, moving.url)[1]
     gone.delete()
@@ -106,7 +107,7 @@ def test_a_saved_snippet_or_setting_shows_on_the_next_request(client_cs, moving,
         snippet = moving.department
         snippet.name = "Odbor s novým názvem"
     elif change == "form":
-        snippet = ApplicationForm.objects.filter(services__situation_steps__page=moving).distinct().first()
+        snippet = czech(ApplicationForm).filter(services__situation_steps__page=moving).distinct().first()
         snippet.title = "Formulář s novým názvem"
     else:
         snippet = OfficeSettings.objects.get()
@@ -250,7 +251,7 @@ def test_open_now_is_never_stale_across_a_closing_time(client_cs, moving, time_m
 
 def test_open_now_is_never_stale_across_midnight(client_cs, time_machine):
     # "zítra" on Sunday night is "dnes" on Monday morning, though no counter opens or closes at midnight.
-    counter = CounterPage.objects.get(slug="klientske-centrum")
+    counter = czech(CounterPage).get(slug="klientske-centrum")
     time_machine.move_to(datetime(2026, 11, 22, 23, 59, 0, tzinfo=PRAGUE), tick=False)
     assert "Zavřeno, otevírá zítra v 8:00" in get(client_cs, counter.url)[1]
     time_machine.move_to(datetime(2026, 11, 23, 0, 0, 1, tzinfo=PRAGUE), tick=False)

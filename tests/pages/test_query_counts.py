@@ -17,13 +17,14 @@ from situations.models import (
 from tests.cache import CACHE_READ_QUERIES, KEEP_PAGE_QUERIES, SITE_ROOT_PATHS_QUERIES
 from tests.factories import RequiredDocumentFactory, ServiceFactory, SituationFactory, step
 from tests.queries import count_queries
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
 
 def build_situation(size):
     """A situation with `size` steps, documents, services and counters, each service at its own counter."""
-    related = list(SituationPage.objects.live()[:size])
+    related = list(czech(SituationPage).live()[:size])
     services = ServiceFactory.create_batch(size)
     documents = RequiredDocumentFactory.create_batch(size)
     return SituationFactory(
@@ -49,18 +50,21 @@ def page_cache_off(settings):
 # step-by-step journeys it belongs to, the booking setups of its services (none here; with some, their hours and
 # the places taken: booking.offers), plus Wagtail's site, settings, the page's ancestors (breadcrumbs and topic)
 # and the user bar, and Wagtail's site root paths from the shared cache once, for every link built with the request.
+# With one page tree per language, two more: Wagtail's active locale, and the page's language versions (switcher,
+# hreflang), one query for the page and its ancestors.
 # The print sheet leaves out the journeys, Wagtail's user bar and the breadcrumbs.
-SITUATION_QUERIES = 26 + SITE_ROOT_PATHS_QUERIES
-PRINT_QUERIES = 23 + SITE_ROOT_PATHS_QUERIES
+SITUATION_QUERIES = 28 + SITE_ROOT_PATHS_QUERIES
+PRINT_QUERIES = 25 + SITE_ROOT_PATHS_QUERIES
 # A kept page (navigator/pagecache.py) is one read of the shared cache, the content version and the page together.
 KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
 # Another set of answers once the situation's graph is kept (situations.graph): the page cache's read, Wagtail
 # finding the page (the page at the address the worker remembers for this content version, its aliases and view
 # restrictions: 3, where walking the path from the site took 8; the site, its root page, the office settings and
 # Wagtail's site root paths are the worker's too: navigator.routing), the booking setups of the services shown
-# (services with setups have their nearest times kept too: booking.offers), and keeping the page. The pages above
-# (breadcrumbs, topic) and the journeys come with the graph.
-GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 3 + 1 + KEEP_PAGE_QUERIES
+# (services with setups have their nearest times kept too: booking.offers), the active locale and the page's
+# language versions (2), and keeping the page. The pages above (breadcrumbs, topic) and the journeys come with the
+# graph.
+GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 3 + 1 + 2 + KEEP_PAGE_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
 # itself adds the situations' lookup and the site root paths for the links it builds with the request.
 PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}

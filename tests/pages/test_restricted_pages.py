@@ -15,6 +15,7 @@ from search.backends import get_backend
 from search.documents import all_documents, count_documents
 from services.models import ServicePage
 from situations.models import SituationPage, TopicPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,12 @@ def restrict(page, kind=PageViewRestriction.PASSWORD, groups=()):
 
 @pytest.fixture
 def situation():
-    return SituationPage.objects.get(slug=SITUATION)
+    return czech(SituationPage).get(slug=SITUATION)
 
 
 @pytest.fixture
 def service():
-    return ServicePage.objects.get(slug=SERVICE)
+    return czech(ServicePage).get(slug=SERVICE)
 
 
 @pytest.fixture
@@ -63,8 +64,8 @@ def test_who_may_see_what(situation, service):
     member.groups.add(members)
     other = users.create_user("jiny")
     admin = users.create_superuser("spravce", "spravce@example.cz", "x")
-    situations = SituationPage.objects.filter(slug=SITUATION)
-    services = ServicePage.objects.filter(slug=SERVICE)
+    situations = czech(SituationPage).filter(slug=SITUATION)
+    services = czech(ServicePage).filter(slug=SERVICE)
 
     assert not visible(situations).exists() and not may_see(situation)  # the public
     assert not visible(situations, request_as()).exists()
@@ -81,7 +82,11 @@ def test_a_restriction_on_a_topic_hides_the_situations_below_it(situation):
     restrict(topic)
     below = SituationPage.objects.child_of(topic)
     assert below.count() > 1 and not visible(below).exists()
-    assert visible(SituationPage.objects.all()).count() == SituationPage.objects.live().count() - below.count()
+    # The restriction holds for the topic's translations too, and so for the translated situations below them.
+    in_every_language = SituationPage.objects.live().filter(translation_key__in=below.values("translation_key"))
+    assert in_every_language.count() > below.count()
+    hidden = in_every_language.count()
+    assert visible(SituationPage.objects.all()).count() == SituationPage.objects.live().count() - hidden
 
 
 def test_search_and_autocomplete_leave_restricted_pages_out_and_take_them_back(
@@ -139,7 +144,7 @@ def test_api_v2_lists_and_links_only_what_the_request_may_see(client_cs, restric
     assert situation.pk not in {item["id"] for item in listing["items"]}
     assert client_cs.get(f"/api/v2/pages/{situation.pk}/").status_code == 404
     assert client_cs.get(f"/api/v2/pages/{service.pk}/").status_code == 404
-    using = SituationPage.objects.get(slug="ztrata-dokladu")  # a step of it uses the passport service too
+    using = czech(SituationPage).get(slug="ztrata-dokladu")  # a step of it uses the passport service too
     assert service in [s for step in using.steps.all() for s in step.chosen_services]
     detail = client_cs.get(f"/api/v2/pages/{using.pk}/").json()
     linked = {linked["id"] for step in detail["steps"] for linked in step["services"]}

@@ -27,6 +27,7 @@ from navigator.reports import week_label
 from services.models import ServicePage
 from situations.models import SituationPage
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def test_searches_either_side_of_midnight_on_sunday_fall_in_two_weeks(client_cs)
 
 
 def test_openings_either_side_of_midnight_on_sunday_fall_in_two_weeks(client_cs):
-    page = SituationPage.objects.get(slug="ridicsky-prukaz")
+    page = czech(SituationPage).get(slug="ridicsky-prukaz")
     for moment in (datetime.datetime(2026, 11, 29, 22, 58, tzinfo=UTC),
                    datetime.datetime(2026, 11, 29, 23, 2, tzinfo=UTC)):
         with time_machine.travel(moment, tick=False):
@@ -110,8 +111,8 @@ def test_the_data_migration_puts_each_old_row_in_the_week_of_its_last_search():
 @pytest.fixture
 def dataset():
     """Two weeks of searches and openings, small enough to know every row of every report."""
-    licence = SituationPage.objects.get(slug="ridicsky-prukaz")
-    id_card = SituationPage.objects.get(slug="obcansky-prukaz")
+    licence = czech(SituationPage).get(slug="ridicsky-prukaz")
+    id_card = czech(SituationPage).get(slug="obcansky-prukaz")
     for _ in range(5):
         record("řidičský průkaz", 4, now=during(W2))
     for _ in range(3):
@@ -247,7 +248,7 @@ def test_a_visitors_query_that_looks_like_a_formula_reaches_spreadsheets_as_text
 
 def test_a_formula_whose_result_was_opened_reaches_the_opened_results_as_text(superuser_client):
     query = '=hyperlink("http://evil.example","klikni")'
-    licence = SituationPage.objects.get(slug="ridicsky-prukaz")
+    licence = czech(SituationPage).get(slug="ridicsky-prukaz")
     visitor = Client(HTTP_HOST="localhost", **BROWSER)
     assert visitor.get("/hledat/otevrit/", {"q": query, "r": licence.pk, "p": 1}).status_code == 302
     _heading, rows = export(superuser_client, "search_opened_results_report")
@@ -257,7 +258,7 @@ def test_a_formula_whose_result_was_opened_reaches_the_opened_results_as_text(su
 
 
 def test_opened_results_of_a_deleted_page_go_with_it(dataset):
-    service = ServicePage.objects.live().first()
+    service = czech(ServicePage).live().first()
     record_opened("poplatek", service.pk, 1)
     service.delete()
     assert not OpenedResult.objects.filter(query="poplatek").exists()

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from services.models import ServicePage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def found_by_search(client, word):
 
 def test_the_index_update_waits_for_the_worker_and_the_page_does_not(client_cs, queued,
                                                                       django_capture_on_commit_callbacks):
-    service = ServicePage.objects.live().get(slug="hlaseni-trvaleho-pobytu")
+    service = czech(ServicePage).live().get(slug="hlaseni-trvaleho-pobytu")
     service.title = f"{WORD} hlášení trvalého pobytu"
     with django_capture_on_commit_callbacks(execute=True):
         service.save_revision().publish()
@@ -39,7 +40,7 @@ def test_the_index_update_waits_for_the_worker_and_the_page_does_not(client_cs, 
 
 
 def test_by_default_the_index_is_updated_when_the_publish_commits(client_cs, django_capture_on_commit_callbacks):
-    service = ServicePage.objects.live().get(slug="hlaseni-trvaleho-pobytu")
+    service = czech(ServicePage).live().get(slug="hlaseni-trvaleho-pobytu")
     service.title = f"{WORD} hlášení trvalého pobytu"
     with django_capture_on_commit_callbacks(execute=True):
         service.save_revision().publish()

@@ -7,6 +7,7 @@ import pytest
 from search.backends import get_backend
 from search.models import IndexedDocument
 from services.models import CounterPage, OpeningHours, ServicePage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_a_question_that_names_no_hours_keeps_situations_first():
 
 
 def test_changing_a_counters_hours_reindexes_it(django_capture_on_commit_callbacks):
-    counter = CounterPage.objects.get(slug="matrika").get_latest_revision_as_object()
+    counter = czech(CounterPage).get(slug="matrika").get_latest_revision_as_object()
     counter.opening_hours.add(OpeningHours(weekday=5, opens=time(9), closes=time(11)))
     with django_capture_on_commit_callbacks(execute=True):
         counter.save_revision().publish()
@@ -55,5 +56,5 @@ def test_publishing_a_service_reindexes_the_counters_that_do_it(django_capture_o
     service.title = "Zápis do zvláštní matriky (ověření)"
     with django_capture_on_commit_callbacks(execute=True):
         service.save_revision().publish()
-    counter = CounterPage.objects.get(slug="matrika")
+    counter = czech(CounterPage).get(slug="matrika")
     assert "Zápis do zvláštní matriky" in IndexedDocument.objects.get(page_id=counter.pk).body

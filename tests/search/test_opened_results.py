@@ -20,6 +20,7 @@ from search.result_links import open_url
 from situations.models import SituationPage
 from tests.cache import CACHE_READ_QUERIES, SITE_ROOT_PATHS_QUERIES
 from tests.search.conftest import BROWSER, LOG_WRITE_SAVEPOINT_QUERIES
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 OPEN = "/hledat/otevrit/"
@@ -27,7 +28,7 @@ OPEN = "/hledat/otevrit/"
 
 @pytest.fixture
 def licence():
-    return SituationPage.objects.get(slug="ridicsky-prukaz")
+    return czech(SituationPage).get(slug="ridicsky-prukaz")
 
 
 def result_links(client, query):
@@ -58,11 +59,12 @@ def test_positions_continue_on_the_second_page(client_cs):
 
 def test_search_page_runs_as_many_queries_as_before(client_cs, django_assert_num_queries, settings):
     settings.PAGE_CACHE_TIMEOUT = 0  # composing the page; a kept one is counted below
-    # Index version, scores, pins, documents, the query log's upsert, then the frame (root page, departments
-    # for the facets, site, office settings). Building the result links costs nothing.
+    # Index version, scores (one query per language: Czech, English, Ukrainian), pins, documents, the query
+    # log's upsert, then the frame (root page, departments for the facets, site, office settings). Building the
+    # result links costs nothing.
     client_cs.get("/hledat/", {"q": "obcanka"})
     client_cs.get("/hledat/", {"q": "xqzw"})  # warm Wagtail's site root paths for the popular situations' links
-    with django_assert_num_queries(9 + LOG_WRITE_SAVEPOINT_QUERIES):
+    with django_assert_num_queries(11 + LOG_WRITE_SAVEPOINT_QUERIES):
         client_cs.get("/hledat/", {"q": "obcanka"})
     # Nothing found: no scores or documents to read; the popular situations, with Wagtail's site root paths for
     # their addresses.
@@ -199,7 +201,7 @@ def test_bad_links_get_a_400_with_a_czech_message(client_cs, licence, params, me
 
 
 def test_unknown_unpublished_and_urlless_pages_are_404(client_cs, licence):
-    draft = SituationPage.objects.live().exclude(pk=licence.pk).first()
+    draft = czech(SituationPage).live().exclude(pk=licence.pk).first()
     draft.unpublish()
     root = Page.objects.get(depth=1)  # the tree's root has no URL
     for page_id in (10**12, draft.pk, root.pk):
@@ -227,7 +229,9 @@ def test_hostile_queries_still_open_the_result_but_only_plausible_ones_are_kept(
 
 def test_autocomplete_suggestions_carry_a_counting_link(client_cs, django_assert_num_queries):
     client_cs.get("/api/search/autocomplete/", {"q": "obč"})
-    with django_assert_num_queries(5):  # the backend's four, and the page ids of the suggestions
+    # The backend's: index version, scores in each of the three languages, pins, documents; then the page ids of
+    # the suggestions.
+    with django_assert_num_queries(7):
         data = client_cs.get("/api/search/autocomplete/", {"q": "obč"}).json()
     suggestion = data["suggestions"][0]
     assert suggestion["url"] == "/doklady/obcansky-prukaz/"

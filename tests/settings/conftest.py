@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.demo_database import use_demo_database
+
 ROOT = Path(__file__).resolve().parents[2]
 PREPARED_SECRET_KEY = "production-test-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 
@@ -23,11 +25,15 @@ def clean_environment(**changes):
 
 
 @pytest.fixture(scope="session")
-def prepared_var(tmp_path_factory):
+def prepared_var(tmp_path_factory, demo_database_file):
     var_dir = tmp_path_factory.mktemp("prepared-var")
     env = clean_environment(DJANGO_SETTINGS_MODULE="navigator.settings.production", NAVIGATOR_VAR_DIR=str(var_dir),
                             SECRET_KEY=PREPARED_SECRET_KEY, ALLOWED_HOSTS="127.0.0.1", LOG_LEVEL="CRITICAL")
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+    loaded = use_demo_database(demo_database_file, var_dir)
+    for command in (["migrate", "--no-input", "-v0"], None if loaded else ["load_demo", "-v0"],
+                    ["collectstatic", "--no-input", "-v0"]):
+        if command is None:
+            continue
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True,
                        stdout=subprocess.DEVNULL)
     return var_dir

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from situations.composition import compose_situation
 from situations.guide import Answers
 from situations.models import SituationPage
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def soup(response):
 
 
 def moving():
-    return SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    return czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
 
 
 def test_without_answers_every_step_shows_with_its_condition_spelled_out():
@@ -159,7 +160,7 @@ def test_print_sheet_has_tick_boxes_answers_qr_and_no_prose(client_cs):
 def test_every_demo_guide_situation_has_questions_and_conditions():
     for slug in ["zmena-trvaleho-pobytu", "narozeni-ditete", "umrti-blizke-osoby", "zalozeni-zivnosti",
                  "obcansky-prukaz", "provozovna"]:
-        page = SituationPage.objects.get(slug=slug)
+        page = czech(SituationPage).get(slug=slug)
         assert len(page.guide_questions) >= 2, slug
         conditions = [row.condition for row in [*page.steps.all(), *page.documents.all()] if row.condition]
         assert conditions, slug

@@ -12,18 +12,19 @@ from situations.composition import compose_situation
 from situations.models import SituationPage
 from situations.plan import plan_from_query
 from situations.shape import Checklist, DeadlineRow, Step, Visit
+from tests.czech import czech
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def plan_of(query):
-    pages = {page.slug: page for page in SituationPage.objects.live().prefetch_related("questions")}
+    pages = {page.slug: page for page in czech(SituationPage).live().prefetch_related("questions")}
     return plan_from_query(QueryDict(query), pages)
 
 
 @pytest.mark.django_db
 def test_a_situation_and_a_plan_offer_the_same_things_as_the_same_rows():
-    situation = compose_situation(SituationPage.objects.get(slug="zmena-trvaleho-pobytu"))
+    situation = compose_situation(czech(SituationPage).get(slug="zmena-trvaleho-pobytu"))
     plan = plan_of("situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz")
     for checklist in (situation, plan):
         missing = [name for name in Checklist.__annotations__ if not hasattr(checklist, name)]
@@ -42,7 +43,7 @@ def test_a_situation_and_a_plan_offer_the_same_things_as_the_same_rows():
 
 @pytest.mark.django_db
 def test_a_plan_of_one_situation_lists_what_the_situation_lists():
-    situation = compose_situation(SituationPage.objects.get(slug="obcansky-prukaz"))
+    situation = compose_situation(czech(SituationPage).get(slug="obcansky-prukaz"))
     plan = plan_of("situace=obcansky-prukaz")
     assert plan.documents_to_bring == situation.documents_to_bring
     assert plan.documents_fetched == situation.documents_fetched

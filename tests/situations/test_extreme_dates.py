@@ -12,6 +12,7 @@ from situations.guide import Answers
 from situations.models import SituationPage
 from situations.shape import days_after
 from situations.take_along import calendar_bytes
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_the_ends_of_the_range_are_counted(client_cs, date):
 
 
 def test_the_date_input_offers_only_the_range():
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     widget = page.guide_form()["datum"].as_widget()
     assert 'min="1900-01-01"' in widget and 'max="2199-12-31"' in widget
 
@@ -73,7 +74,7 @@ def test_days_that_would_run_past_the_calendar_give_no_date():
     assert days_after(datetime.date(9999, 12, 30), 1) == datetime.date(9999, 12, 31)
     assert days_after(datetime.date(9999, 12, 31), 1) is None
     assert days_after(datetime.date(2026, 1, 1), 10**12) is None
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     dog = page.deadlines.get(days=15)
     dog.days = 2_000_000_000  # an editor's slip the field allows
     dog.save()

@@ -7,6 +7,7 @@ from django.http import QueryDict
 
 from situations.models import SituationPage
 from situations.plan import MAX_SITUATIONS, plan_from_query, plan_query
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ MOVE_AND_ID = ("situace=zmena-trvaleho-pobytu&situace=obcansky-prukaz"
 
 
 def plan_of(query):
-    pages = {page.slug: page for page in SituationPage.objects.live()}
+    pages = {page.slug: page for page in czech(SituationPage).live()}
     return plan_from_query(QueryDict(query), pages)
 
 
@@ -76,7 +77,7 @@ def test_unknown_and_too_many_situations_are_left_out_with_a_notice():
     plan = plan_of("situace=neexistuje&situace=obcansky-prukaz&obcansky-prukaz-duvod=mars")
     assert [situation.page.slug for situation in plan.situations] == ["obcansky-prukaz"]
     assert len(plan.notices) == 2
-    many = "&".join(f"situace={page.slug}" for page in SituationPage.objects.live()[: MAX_SITUATIONS + 2])
+    many = "&".join(f"situace={page.slug}" for page in czech(SituationPage).live()[: MAX_SITUATIONS + 2])
     crowded = plan_of(many)
     assert len(crowded.situations) == MAX_SITUATIONS
     assert any(str(MAX_SITUATIONS) in notice for notice in crowded.notices)

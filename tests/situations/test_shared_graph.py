@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from situations import graph
 from situations.models import SituationPage, SituationStep
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def reads_steps(queries):
 
 
 def test_another_worker_takes_the_graph_from_the_shared_cache(client_cs):
-    moving = SituationPage.objects.live().get(slug=MOVING)
+    moving = czech(SituationPage).live().get(slug=MOVING)
     graph.forget()
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
@@ -39,7 +40,7 @@ def test_another_worker_takes_the_graph_from_the_shared_cache(client_cs):
 
 
 def test_an_unreadable_shared_graph_is_built_again(client_cs, monkeypatch):
-    moving = SituationPage.objects.live().get(slug=MOVING)
+    moving = czech(SituationPage).live().get(slug=MOVING)
     graph.forget()
     monkeypatch.setattr(graph, "_shared", lambda version, page: None)
     assert client_cs.get(moving.url + "?pruvodce=1&odkud=jina-obec").status_code == 200

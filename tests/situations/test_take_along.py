@@ -13,6 +13,7 @@ from situations.composition import compose_situation
 from situations.guide import Answers
 from situations.models import SituationPage
 from situations.take_along import calendar_bytes
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def expected_modules(url):
 
 
 def test_qr_code_encodes_the_personal_checklist_url(client_cs):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     query = urlencode(Answers().to_query(page.guide_questions)) or ""
     response = client_cs.get(MOVING)
     svg = str(BeautifulSoup(response.content, "html.parser").select_one(".take-along__qr svg"))
@@ -51,7 +52,7 @@ def test_qr_code_encodes_the_personal_checklist_url(client_cs):
 
 
 def test_qr_code_carries_the_answers_without_stray_parameters(client_cs):
-    page = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    page = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     question = page.guide_questions[0]
     option = question.options[-1].key
     response = client_cs.get(MOVING, {"pruvodce": "1", question.key: option, "neznamy": "x"})
@@ -65,7 +66,7 @@ def test_qr_code_carries_the_answers_without_stray_parameters(client_cs):
 
 
 def test_calendar_has_one_event_per_deadline_in_days_counted_from_the_visitors_date():
-    page = SituationPage.objects.get(slug="zalozeni-zivnosti")
+    page = czech(SituationPage).get(slug="zalozeni-zivnosti")
     moved = datetime.date(2026, 12, 28)
     situation = compose_situation(page, Answers(date=moved))
     calendar = icalendar.Calendar.from_ical(calendar_bytes([situation], "https://example.cz/x"))
@@ -88,6 +89,6 @@ def test_calendar_download_is_a_calendar_file(client_cs):
 
 
 def test_calendar_of_a_situation_without_deadlines_in_days_is_not_found(client_cs):
-    without = next(page for page in SituationPage.objects.live()
+    without = next(page for page in czech(SituationPage).live()
                    if not page.deadlines.filter(days__isnull=False).exists())
     assert client_cs.get(without.url + "kalendar/").status_code == 404

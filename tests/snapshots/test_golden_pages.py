@@ -21,6 +21,7 @@ from opendata.exports import DATASETS
 from services.models import CounterPage, ServicePage
 from situations.guide import DATE_FIELD, SUBMITTED_FIELD
 from situations.models import JourneyPage, SituationPage, TopicPage
+from tests.czech import czech
 
 from . import golden
 
@@ -60,7 +61,7 @@ def answers_for(page, prefix=None, option_index=0):
 
 
 def situation_pages():
-    return list(SituationPage.objects.live().order_by("path").prefetch_related("questions"))
+    return list(czech(SituationPage).live().order_by("path").prefetch_related("questions"))
 
 
 def check(client, pages):
@@ -103,8 +104,8 @@ def check(client, pages):
 
 def test_home_topics_and_situations(client_cs, frozen):
     pages = [("home", "/"), ("situation-index", "/situace/")]
-    pages += [(f"topic--{topic.slug}", topic.url) for topic in TopicPage.objects.live().order_by("path")]
-    pages += [(f"journey--{journey.slug}", journey.url) for journey in JourneyPage.objects.live().order_by("path")]
+    pages += [(f"topic--{topic.slug}", topic.url) for topic in czech(TopicPage).live().order_by("path")]
+    pages += [(f"journey--{journey.slug}", journey.url) for journey in czech(JourneyPage).live().order_by("path")]
     for page in situation_pages():
         pages.append((f"situation--{page.slug}", page.url))
         pages.append((f"situation-print--{page.slug}", f"{page.url}tisk/"))
@@ -116,6 +117,18 @@ def test_home_topics_and_situations(client_cs, frozen):
             if page.date_question:
                 query = urlencode(answers_for(page))
                 pages.append((f"situation-calendar--{page.slug}", f"{page.url}kalendar/?{query}"))
+    check(client_cs, pages)
+
+
+def test_pages_in_english_and_ukrainian(client_cs, frozen):
+    """The home page and a situation with its answered guide in each other language (the Czech ones above)."""
+    moving = czech(SituationPage).prefetch_related("questions").get(slug="zmena-trvaleho-pobytu")
+    query = urlencode(answers_for(moving))
+    pages = []
+    for language in ("en", "uk"):
+        pages += [(f"{language}-home", f"/{language}/"),
+                  (f"{language}-situation--{moving.slug}", f"/{language}{moving.url}"),
+                  (f"{language}-situation-answered--{moving.slug}", f"/{language}{moving.url}?{query}")]
     check(client_cs, pages)
 
 
@@ -139,8 +152,8 @@ def test_services_catalog_and_counters(client_cs, frozen):
              ("catalog--channels", "/sluzby/?channel=online&channel=data_box"),
              ("catalog--invalid", "/sluzby/?audience=nikdo&department=zadny"),
              ("counters", "/pracoviste/")]
-    pages += [(f"service--{page.slug}", page.url) for page in ServicePage.objects.live().order_by("path")]
-    pages += [(f"counter--{page.slug}", page.url) for page in CounterPage.objects.live().order_by("path")]
+    pages += [(f"service--{page.slug}", page.url) for page in czech(ServicePage).live().order_by("path")]
+    pages += [(f"counter--{page.slug}", page.url) for page in czech(CounterPage).live().order_by("path")]
     check(client_cs, pages)
 
 
@@ -161,7 +174,7 @@ def test_front_desk(client_cs, frozen, django_user_model):
     clerk = django_user_model.objects.create_user(username="snapshot-clerk", password="unused-password-1")
     clerk.groups.add(clerk_group())
     client_cs.force_login(clerk)
-    moving = SituationPage.objects.get(slug="zmena-trvaleho-pobytu")
+    moving = czech(SituationPage).get(slug="zmena-trvaleho-pobytu")
     query = urlencode(answers_for(moving))
     pages = [("frontdesk--home", "/prepazka/"),
              ("frontdesk--results", "/prepazka/vysledky/?q=obcanka"),
@@ -183,7 +196,7 @@ def test_open_data_api_and_site_files(client_cs, frozen):
     pages += [("api--situations", "/api/v2/pages/?type=situations.SituationPage&limit=50"),
               ("api--services", "/api/v2/pages/?type=services.ServicePage&limit=100&fields=fees,counters"),
               ("api--situation-detail",
-               f"/api/v2/pages/{SituationPage.objects.get(slug='zmena-trvaleho-pobytu').pk}/"),
+               f"/api/v2/pages/{czech(SituationPage).get(slug='zmena-trvaleho-pobytu').pk}/"),
               ("api--departments", "/api/v2/departments/"),
               ("api--required-documents", "/api/v2/required-documents/?limit=100"),
               ("api--forms", "/api/v2/forms/?limit=100"),

@@ -3,6 +3,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from navigator.demo.loader import DataError, Loader
+from navigator.demo.batched import indexed_once
 from search import indexing
 from search.models import IndexedDocument
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
                     self.stdout.write("")
 
         try:
-            with indexing.paused():
+            with indexing.paused(), indexed_once():
                 report = Loader(progress=progress).run()
         except DataError as error:
             raise CommandError(f"Demo catalog data error: {error}") from error
