@@ -19,11 +19,12 @@ from wagtail.models import Page
 from editorial.permissions import OwnedByContentManagersMixin
 from navigator import retention
 from navigator.pagecache import SharedPageMixin
+from navigator.visibility import RestrictedInEveryLanguageMixin
 
 FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class AccessibilityStatementPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class AccessibilityStatementPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     class Compliance(models.TextChoices):
         FULL = "full", _("plně v souladu")
         PARTIAL = "partial", _("částečně v souladu")
@@ -71,7 +72,7 @@ class AccessibilityStatementPage(OwnedByContentManagersMixin, SharedPageMixin, P
         verbose_name = _("prohlášení o přístupnosti")
 
 
-class PrivacyNoticePage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class PrivacyNoticePage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     intro = RichTextField(_("úvod"), features=FEATURES)
     controller = RichTextField(_("správce osobních údajů"), features=FEATURES,
                                help_text=_("Název, adresa, datová schránka a e-mail správce."))

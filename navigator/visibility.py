@@ -87,3 +87,17 @@ def may_see(page, request=None, hidden=None):
     """
     hidden = hidden_paths(request) if hidden is None else hidden
     return bool(page.live) and not any(page.path.startswith(path) for path in hidden)
+
+
+class RestrictedInEveryLanguageMixin:
+    """A page type whose language versions share their view restrictions, when they are served too.
+
+    Wagtail checks a page's own restrictions and its ancestors' when it serves it (`get_view_restrictions`, used by
+    its before_serve_page hook and the admin's privacy dialog). Editors restrict the Czech page; its English and
+    Ukrainian versions are pages of their own in other trees, so without this they would open for anyone.
+    """
+
+    def get_view_restrictions(self):
+        own = super().get_view_restrictions()  # this tree's, with aliases resolved to their source pages
+        versions = self.get_ancestors(inclusive=True).values("translation_key")
+        return PageViewRestriction.objects.filter(Q(pk__in=own.values("pk")) | Q(page__translation_key__in=versions))

@@ -22,6 +22,7 @@ from wagtail.search import index
 from editorial.permissions import OwnedByContentManagersMixin, OwnedByDepartmentMixin
 from languages.fields import same_in_every_language
 from navigator.pagecache import SharedPageMixin
+from navigator.visibility import RestrictedInEveryLanguageMixin
 from navigator.panels import InlinePanel
 from navigator.visibility import visible
 from opendata.api_fields import LivePages
@@ -92,7 +93,7 @@ class DocumentRequirement(models.Model):
 # Counters
 
 
-class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """/pracoviste/: every counter with today's hours."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -113,7 +114,7 @@ class CounterIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         return context
 
 
-class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, Page):
+class CounterPage(OwnedByDepartmentMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """A place where citizens are served (pracoviště): address, room, weekly hours and exceptions.
 
     The office's own counters are kept by the department that runs them (its editors change the hours and add a
@@ -271,7 +272,7 @@ class CounterException(TranslatableMixin, Orderable):
 # Services
 
 
-class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """/sluzby/: the A–Z list of services (services.service_list, filtered by services.filters)."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -291,7 +292,7 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
         return context
 
 
-class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, Page):
+class ServicePage(OwnedByDepartmentMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """One procedure (úkon) of this or another office, following the Czech service catalogue's headings."""
 
     provider = models.CharField(_("kdo službu poskytuje"), max_length=200,

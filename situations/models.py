@@ -26,9 +26,9 @@ from languages.fields import same_in_every_language
 from languages.locales import active_language, locale_id
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
-from navigator.routing import KeptRouteMixin
 from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
-from navigator.visibility import may_see, visible, visible_q
+from navigator.routing import KeptRouteMixin
+from navigator.visibility import RestrictedInEveryLanguageMixin, may_see, visible, visible_q
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -49,7 +49,7 @@ from .journeys import places_of
 from .take_along import calendar_response
 
 
-class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, Page):
+class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """The root of the public site: search, topics for citizens and businesses, the most used situations."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -97,7 +97,7 @@ class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, Pag
         return context
 
 
-class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class TopicPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """A group of life situations, e.g. Bydlení a stěhování."""
 
     intro = models.TextField(_("úvod"), blank=True, help_text=_("Jedna až dvě věty o tom, co oblast zahrnuje."))
@@ -155,7 +155,7 @@ class Conditional(models.Model):
         return guide.judge(self.condition, answers, questions)
 
 
-class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RoutablePageMixin, Page):
+class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, RoutablePageMixin, Page):
     """A life situation: everything a person needs to do, in order, following the Czech standard template."""
 
     audience = models.CharField(_("pro koho"), max_length=20, choices=Audience.choices, default=Audience.CITIZENS)
@@ -482,7 +482,7 @@ class SituationRelated(Orderable):
         verbose_name_plural = _("související situace")
 
 
-class JourneyPage(OwnedByContentManagersMixin, SharedPageMixin, Page):
+class JourneyPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """A step-by-step journey through several situations in their order ("Začínám podnikat").
 
     Like GOV.UK's step-by-step navigation: the journey's page lists the steps, and each situation on the way shows

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.test import RequestFactory
-from wagtail.models import PageViewRestriction
+from bs4 import BeautifulSoup
+from wagtail.models import Locale, PageViewRestriction
 
 from booking.capacity import daily_capacity
 from frontdesk.access import clerk_group
@@ -136,6 +137,23 @@ def test_the_restricted_page_itself_asks_for_its_password(client_cs, restricted)
     situation, _service = restricted
     response = client_cs.get(situation.url)
     assert response.status_code == 200 and 'name="password"' in response.content.decode()
+
+
+def test_every_language_version_asks_for_the_czech_pages_password_or_sign_in(client_cs, restricted):
+    situation, service = restricted
+    english = situation.get_translation(Locale.objects.get(language_code="en"))
+    response = client_cs.get(english.url)
+    html = BeautifulSoup(response.content.decode(), "html.parser")
+    form = html.select_one("form:has(input[name=password])")
+    assert response.status_code == 200 and form is not None
+    assert english.summary not in html.text  # nothing of the page itself
+    response = client_cs.post(form["action"], {"password": "tajne-heslo", "return_url": english.url})
+    assert response.status_code == 302 and response["Location"] == english.url
+    assert english.summary in BeautifulSoup(client_cs.get(english.url).content.decode(), "html.parser").text
+    # A sign-in on the Czech service holds for its Ukrainian version.
+    ukrainian = service.get_translation(Locale.objects.get(language_code="uk"))
+    response = client_cs.get(ukrainian.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
 
 
 def test_api_v2_lists_and_links_only_what_the_request_may_see(client_cs, restricted, django_user_model):

@@ -58,3 +58,11 @@ def test_synonyms_from_the_shared_file_expand_colloquial_words():
     groups = expand_groups(terms)
     extra = {value for _positions, values in groups for value in values}
     assert set(analyze("datová schránka")) <= extra
+
+
+def test_czech_names_in_ukrainian_text_are_analysed_as_czech():
+    # Ukrainian pages keep Czech names for the counter: they meet the Czech query's terms, and Czech stop words
+    # ("a", "je", "to") drop out of them as out of a Czech text.
+    assert analyze("довідка (potvrzení o pobytu)", "uk") == [stem("довідка", "uk"), *analyze("potvrzení o pobytu")]
+    assert analyze("a je to", "uk") == []
+    assert stem("občanky", "uk") == stem("občanka") == stem("občanka", "cs")
