@@ -9,7 +9,7 @@ import pytest
 from search.analysis import analyze
 from search.backends import get_backend
 from search.documents import all_documents, document_for
-from search.indexing import rebuild
+from search.indexing import reindex_pages
 from situations.models import SituationPage
 from tests.czech import czech
 from tests.translations import translate
@@ -39,7 +39,7 @@ def parking():
 def translated(parking):
     english = translate(parking, "en", ENGLISH_PARKING)
     ukrainian = translate(parking, "uk", UKRAINIAN_PARKING)
-    rebuild()
+    reindex_pages([english, ukrainian])  # what the publish does once its transaction commits
     return english, ukrainian
 
 
