@@ -3,7 +3,8 @@
 `python benchmarks/cold.py BASE_URL PATHS_FILE` (benchmarks/load.sh runs it on its gunicorn site before the load
 scenarios, so that no listed page is in any cache yet). One keep-alive connection, as a browser keeps one; every
 answer must be a 200. Prints one line: `cold: pages=N median_ms=… p95_ms=… max_ms=…`, and exits 1 on an answer
-other than 200.
+other than 200. On stderr, the same figures for each address without its query string (each kind of page), so
+that the slow kinds show.
 """
 
 import http.client
@@ -32,12 +33,21 @@ def main():
         if response.status != 200:
             failed.append(f"{response.status} {path}")
     connection.close()
-    p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1]
-    print(f"cold: pages={len(timings)} median_ms={statistics.median(timings):.1f} p95_ms={p95:.1f} "
-          f"max_ms={max(timings):.1f}")
+    by_kind = {}
+    for path, timing in zip(paths, timings):
+        by_kind.setdefault(path.partition("?")[0], []).append(timing)
+    for kind, kind_timings in by_kind.items():
+        print(f"  {kind:<40} {figures(kind_timings)}", file=sys.stderr)
+    print(f"cold: {figures(timings)}")
     for failure in failed:
         print(f"  not 200: {failure}", file=sys.stderr)
     return 1 if failed else 0
+
+
+def figures(timings):
+    p95 = statistics.quantiles(timings, n=20, method="inclusive")[-1] if len(timings) > 1 else timings[0]
+    return (f"pages={len(timings)} median_ms={statistics.median(timings):.1f} p95_ms={p95:.1f} "
+            f"max_ms={max(timings):.1f}")
 
 
 if __name__ == "__main__":

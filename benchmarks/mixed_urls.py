@@ -26,6 +26,7 @@ django.setup()
 
 from django.urls import reverse  # noqa: E402
 
+from languages.locales import in_default_language  # noqa: E402
 from search.evaluation import read_tsv  # noqa: E402
 from services.models import ServiceIndexPage  # noqa: E402
 from services.snippets import Audience  # noqa: E402
@@ -37,6 +38,11 @@ GUIDE = "zmena-trvaleho-pobytu"
 CATALOG_FILTERS = 10
 PLAN_SITUATIONS = 8
 DEFAULT_EVAL = Path("/work/shared/eval/search-dev.tsv")
+
+
+def czech(model):
+    """The live pages of the Czech site, the one the scenario visits (English and Ukrainian share the slugs)."""
+    return in_default_language(model.objects).live()
 
 
 def guide_paths(page):
@@ -60,15 +66,15 @@ def search_paths(queries):
 
 
 def catalog_paths():
-    catalog = ServiceIndexPage.objects.live().first()
+    catalog = czech(ServiceIndexPage).first()
     filters = [{"audience": value} for value in (Audience.CITIZENS, Audience.BUSINESSES)]
-    filters += [{"topic": topic.slug} for topic in TopicPage.objects.live().order_by("path")]
+    filters += [{"topic": topic.slug} for topic in czech(TopicPage).order_by("path")]
     for chosen in filters[:CATALOG_FILTERS]:
         yield catalog.url + "?" + urlencode(chosen)
 
 
 def plan_paths():
-    slugs = SituationPage.objects.live().filter(popular=True).order_by("title").values_list("slug", flat=True)
+    slugs = czech(SituationPage).filter(popular=True).order_by("title").values_list("slug", flat=True)
     for pair in itertools.combinations(list(slugs)[:PLAN_SITUATIONS], 2):
         yield reverse("plan") + "?" + urlencode([(SITUATION_PARAMETER, slug) for slug in pair])
 
@@ -76,10 +82,10 @@ def plan_paths():
 def warm_up_paths():
     """Pages that load what the mixed list's pages use (templates, URL patterns, the search vocabulary) without
     being on the list, as any server that has run a while has it loaded."""
-    popular = SituationPage.objects.live().filter(popular=True).order_by("title").values_list("pk", flat=True)
-    other = SituationPage.objects.live().exclude(pk__in=list(popular[:PLAN_SITUATIONS])).exclude(slug=GUIDE)
+    popular = czech(SituationPage).filter(popular=True).order_by("title").values_list("pk", flat=True)
+    other = czech(SituationPage).exclude(pk__in=list(popular[:PLAN_SITUATIONS])).exclude(slug=GUIDE)
     other = other.order_by("title").first()
-    catalog = ServiceIndexPage.objects.live().first()
+    catalog = czech(ServiceIndexPage).first()
     yield from ["/", catalog.url, other.url, f"{other.url}?{SUBMITTED_FIELD}=1",
                 reverse("plan") + "?" + urlencode({SITUATION_PARAMETER: other.slug}),
                 reverse("search") + "?q=" + other.slug, reverse("search_api") + "?q=" + other.slug]
@@ -106,7 +112,7 @@ def main():
     with open(args.eval, encoding="utf-8") as handle:
         queries = [query for query, _expected in read_tsv(handle)]
     groups = [
-        list(guide_paths(SituationPage.objects.live().get(slug=GUIDE))),
+        list(guide_paths(czech(SituationPage).get(slug=GUIDE))),
         list(search_paths(queries)),
         list(catalog_paths()),
         list(plan_paths()),

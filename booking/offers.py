@@ -8,8 +8,16 @@ A page that shows a nearest free time stays true until that time can no longer b
 notice) or someone books it: the first is told to the page cache through `watch_changes` (registered in
 booking.apps), the second by booking.reserve, which gives the content a new version when a booking moves a
 setup's nearest free time.
+
+Working the nearest times out (the setups, their hours and the places taken, then every slot up to the first free
+one) costs a cold checklist more than the rest of its steps, and every set of answers of a situation asks it for
+much the same services. So a worker keeps what it found, under the content version the page cache read for this
+request and for exactly as long as a page showing it stays true (until the first nearest time stops being
+bookable, and midnight): the same rules that keep the page, so a kept answer is never staler than a kept page.
 """
 
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -18,6 +26,7 @@ from datetime import datetime, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from navigator import pagecache
 from services.hours import PRAGUE
 
 from .models import BookingSetup
@@ -32,6 +41,13 @@ class Offer:
     @property
     def service(self):
         return self.setup.service
+
+    @property
+    def bookable_until(self):
+        """When the nearest free time can no longer be booked (its start less the notice), or None."""
+        if self.nearest is None:
+            return None
+        return self.nearest.starts_at - timedelta(hours=self.setup.notice_hours)
 
     @property
     def counter(self):
@@ -99,12 +115,61 @@ def watch_changes():
         _watch.reset(token)
 
 
+MAX_KEPT = 256
+_kept = OrderedDict()  # (version, service ids, counter ids) -> (offers, moments they change, the day they hold)
+_lock = threading.Lock()
+
+
 def offers(services=(), counters=(), now=None):
     """Offers for live, active setups of these services (ServicePages) or at these counters."""
     service_ids = [service.pk for service in services]
     counter_ids = [counter.pk for counter in counters]
     if not service_ids and not counter_ids:
         return Offers([])
+    version = pagecache.request_version() if now is None else None
+    if version is None:
+        found = _find(service_ids, counter_ids, now)
+        _tell_watch(_changes(found))
+        return Offers(found)
+    key = (version, frozenset(service_ids), frozenset(counter_ids))
+    now = timezone.now()
+    with _lock:
+        kept = _kept.get(key)
+        if kept is not None:
+            _kept.move_to_end(key)
+    if kept is not None:
+        found, moments, day = kept
+        if day == now.astimezone(PRAGUE).date() and all(moment > now for moment in moments):
+            _tell_watch(moments)
+            return Offers(found)
+    found = _find(service_ids, counter_ids, now)
+    moments = _changes(found)
+    _tell_watch(moments)
+    with _lock:
+        _kept[key] = (found, moments, now.astimezone(PRAGUE).date())
+        while len(_kept) > MAX_KEPT:
+            _kept.popitem(last=False)
+    return Offers(found)
+
+
+def _changes(found):
+    return [moment for offer in found if (moment := offer.bookable_until) is not None]
+
+
+def _tell_watch(moments):
+    watch = _watch.get()
+    if watch is not None:
+        for moment in moments:
+            watch.saw(moment)
+
+
+def forget():
+    """Drop every kept answer (tests; the version and the clock do it in production)."""
+    with _lock:
+        _kept.clear()
+
+
+def _find(service_ids, counter_ids, now):
     now = (now or timezone.now()).astimezone(PRAGUE)
     setups = (BookingSetup.objects.bookable()
               .select_related("service", "counter")
@@ -113,18 +178,14 @@ def offers(services=(), counters=(), now=None):
     setups = setups.filter(service__in=service_ids) if service_ids else setups.filter(counter__in=counter_ids)
     setups = list(setups)
     if not setups:
-        return Offers([])
+        return []
     today = now.date()
     furthest = today + timedelta(days=max(setup.days_ahead for setup in setups) + 1)
     taken = taken_by_setup(setups, now, datetime.combine(furthest, datetime.min.time(), tzinfo=PRAGUE))
     found = []
-    watch = _watch.get()
     for setup in setups:
         schedule = Schedule(setup, now)
         horizon = (schedule.last_day - schedule.today).days + 1
         days = schedule.days(schedule.today, horizon, taken.get(setup.pk, {}))
-        nearest = next((slot for day in days for slot in day.free_slots), None)
-        if watch is not None and nearest is not None:
-            watch.saw(nearest.starts_at - timedelta(hours=setup.notice_hours))
-        found.append(Offer(setup, nearest))
-    return Offers(found)
+        found.append(Offer(setup, next((slot for day in days for slot in day.free_slots), None)))
+    return found

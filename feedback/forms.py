@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from navigator import choice_widgets
 from search.querylog import scrub
 
 from . import tokens
@@ -71,7 +72,7 @@ class FeedbackForm(forms.Form):
         label=_("Byla tato stránka užitečná?"),
         choices=[("yes", _("Ano")), ("no", _("Ne"))],
         coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
+        widget=choice_widgets.RadioSelect,
         error_messages={"required": _("Vyberte prosím, zda vám stránka pomohla: Ano, nebo Ne."),
                         "invalid_choice": _("Odpověď neznáme. Vyberte prosím Ano, nebo Ne.")},
     )
@@ -79,7 +80,7 @@ class FeedbackForm(forms.Form):
         label=_("Co chybělo nebo nebylo jasné?"),
         choices=Reason.choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=choice_widgets.CheckboxSelectMultiple,
     )
     comment = CommentField(
         label=_("Co můžeme zlepšit?"),

@@ -1,7 +1,8 @@
 """Keeps the public search index in step with publishing: pages and the snippets they show.
 
-An index update never blocks an editor: failures are logged, and `manage.py search_index rebuild` repairs
-whatever was missed.
+An index update never blocks an editor: it is a background task (django-tasks) enqueued when the change commits,
+run at once in the same process by default, or by `manage.py db_worker` when TASKS_BACKEND=database
+(navigator.settings). Failures are logged, and `manage.py search_index rebuild` repairs whatever was missed.
 """
 
 import logging
@@ -10,6 +11,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import task
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -52,17 +54,28 @@ def rebuild():
     get_backend().rebuild(all_documents())
 
 
-def reindex_pages(pages):
-    """Index the live ones, remove the others."""
-    pages = [page.specific for page in pages]
+def reindex_pages(page_ids):
+    """Index the pages that are live and public as they stand now, remove the others (also the deleted ones)."""
+    pages = list(Page.objects.filter(pk__in=page_ids).specific())
     documents = [document for document in map(document_for, pages) if document]
     live_ids = {document.page_id for document in documents}
-    gone = [page.pk for page in pages if page.pk not in live_ids]
+    gone = [page_id for page_id in page_ids if page_id not in live_ids]
     backend = get_backend()
     if documents:
         backend.index(documents)
     if gone:
         backend.delete(gone)
+
+
+@task()
+def reindex_task(page_ids):
+    """A change's index update; a worker may run it a while after the change, so it reads the pages then."""
+    _safely(reindex_pages, page_ids)
+
+
+@task()
+def remove_task(page_ids):
+    _safely(get_backend().delete, page_ids)
 
 
 def situations_using(services):
@@ -82,8 +95,9 @@ def affected_by(page):
 def on_commit_reindex(pages):
     if getattr(_paused, "active", False):
         return
-    pages = list(pages)
-    transaction.on_commit(lambda: _safely(reindex_pages, pages))
+    page_ids = sorted({page.pk for page in pages})
+    if page_ids:
+        transaction.on_commit(lambda: reindex_task.enqueue(page_ids))
 
 
 def page_changed(sender, instance, **kwargs):
@@ -100,7 +114,7 @@ def page_deleted(sender, instance, **kwargs):
     if getattr(_paused, "active", False):
         return
     page_id = instance.pk  # Django clears the instance's pk once the delete completes
-    transaction.on_commit(lambda: _safely(get_backend().delete, [page_id]))
+    transaction.on_commit(lambda: remove_task.enqueue([page_id]))
 
 
 def restriction_changed(sender, instance, **kwargs):

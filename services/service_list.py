@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from navigator import pagecache
@@ -59,7 +58,7 @@ def service_list_context(request, queryset):
         "filterset": filterset,
         "page_obj": page_obj,
         "services": page_obj.object_list,
-        "facets": _facets(data, queryset, valid),
+        "facets": _facets(filterset.form.fields["topic"].queryset, queryset, valid),
         "notices": notices,
         "query_without_page": _without(data, "page"),
         "filtered": any(valid.get(name) for name in ServiceFilter.base_filters),
@@ -73,63 +72,83 @@ def _without(data, *names):
     return data.urlencode()
 
 
-def _queryset_without(data, queryset, name):
-    """The services matching every filter but one: what an option of that filter would add to."""
-    data = data.copy()
-    data.pop(name, None)
-    return ServiceFilter(data, queryset=queryset).qs
+@dataclass(frozen=True)
+class _Row:
+    """What the facets need to know of one listed service."""
+
+    pk: int
+    audience: str
+    department_id: int | None
+    department_slug: str | None  # the same in every language, as the department facet counts it
+    channels: frozenset
+    paths: tuple  # the paths of the situations whose steps use it
 
 
-def _facets(data, queryset, valid):
+def _rows(queryset):
+    """Every listed service as a _Row, in two queries whatever the filters: the facets count these in Python."""
+    channels = [channel.value for channel in Channel]
+    paths = {}
+    for pk, path in (queryset.filter(situation_steps__isnull=False).order_by()
+                     .values_list("pk", "situation_steps__page__path")):
+        paths.setdefault(pk, []).append(path)
+    return [
+        _Row(pk, audience, department_id, department_slug,
+             frozenset(name for name, flag in zip(channels, flags) if flag), tuple(paths.get(pk, ())))
+        for pk, audience, department_id, department_slug, *flags in queryset.order_by().values_list(
+            "pk", "audience", "department_id", "department__slug", *(f"channel_{name}" for name in channels))
+    ]
+
+
+def _matches(row, valid, leave_out):
+    """Whether the service passes every valid filter but `leave_out`, as ServiceFilter's own filters decide."""
+    audience, topic, department, channels = (None if name == leave_out else valid.get(name)
+                                             for name in ("audience", "topic", "department", "channel"))
+    return ((not audience or row.audience in Audience.matching(audience))
+            and (not topic or any(path.startswith(topic.path) for path in row.paths))
+            and (department is None or row.department_id == department.pk)
+            and (not channels or all(channel in row.channels for channel in channels)))
+
+
+def _facets(topics, queryset, valid):
+    """Each filter's options with the number of services choosing it would show: the services matching every
+    other filter, counted over one reading of the list (the counts were four grouped queries, each behind a
+    filter set of its own that looked the topic and department up again)."""
+    rows = _rows(queryset)
+
+    def others(name):
+        return [row for row in rows if _matches(row, valid, name)]
+
     facets = []
-
-    audience_counts = dict(
-        _queryset_without(data, queryset, "audience").order_by().values_list("audience").annotate(n=Count("pk", distinct=True))
-    )
+    audiences = Counter(row.audience for row in others("audience"))
     facets.append(Facet("audience", _("Pro koho"), False, [
-        FacetOption(value, str(label),
-                    sum(audience_counts.get(stored, 0) for stored in Audience.matching(value)),
+        FacetOption(value, str(label), sum(audiences[stored] for stored in Audience.matching(value)),
                     valid.get("audience") == value)
         for value, label in ServiceFilter.base_filters["audience"].extra["choices"]
     ]))
 
-    topic_field = ServiceFilter(data, queryset=queryset).form.fields["topic"]
-    topics = list(topic_field.queryset)
-    topic_paths = Counter()
-    pairs = set(_queryset_without(data, queryset, "topic")
-                .filter(situation_steps__isnull=False)
-                .values_list("pk", "situation_steps__page__path"))
-    for service_pk, path in pairs:
-        for topic in topics:
-            if path.startswith(topic.path):
-                topic_paths[(topic.pk, service_pk)] = 1
-    topic_counts = Counter(topic_pk for topic_pk, _service in topic_paths)
+    topics = list(topics)
+    rows_for_topics = others("topic")
     selected_topic = valid.get("topic")
     facets.append(Facet("topic", _("Oblast"), False, [
-        FacetOption(topic.slug, topic.title, topic_counts.get(topic.pk, 0),
+        FacetOption(topic.slug, topic.title,
+                    sum(any(path.startswith(topic.path) for path in row.paths) for row in rows_for_topics),
                     selected_topic is not None and selected_topic.pk == topic.pk)
         for topic in topics
     ]))
 
-    department_counts = dict(
-        _queryset_without(data, queryset, "department")
-        .filter(department__isnull=False).order_by().values_list("department__slug").annotate(n=Count("pk", distinct=True))
-    )
+    departments = Counter(row.department_slug for row in others("department") if row.department_slug is not None)
     selected_department = valid.get("department")
     facets.append(Facet("department", _("Odbor"), False, [
-        FacetOption(department.slug, department.name, department_counts.get(department.slug, 0),
+        FacetOption(department.slug, department.name, departments[department.slug],
                     selected_department is not None and selected_department.pk == department.pk)
         for department in department_queryset()
     ]))
 
-    channel_counts = _queryset_without(data, queryset, "channel").aggregate(**{
-        channel.value: Count("pk", filter=Q(**{f"channel_{channel.value}": True}), distinct=True)
-        for channel in Channel
-    })
+    rows_for_channels = others("channel")
     selected_channels = set(valid.get("channel") or [])
     facets.append(Facet("channel", _("Jak vyřídit"), True, [
-        FacetOption(channel.value, str(channel.label), channel_counts[channel.value], channel.value in selected_channels)
+        FacetOption(channel.value, str(channel.label), sum(channel.value in row.channels for row in rows_for_channels),
+                    channel.value in selected_channels)
         for channel in Channel
     ]))
     return facets
-

@@ -21,6 +21,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from navigator import choice_widgets
 from navigator.pagecache import TRACKING_PARAMETERS
 from services.fees import Judgement
 
@@ -317,11 +318,11 @@ class GuideForm(forms.Form):
             if question.multiple:
                 self.fields[question.key] = LenientMultipleChoiceField(
                     label=question.text, choices=choices, required=False, help_text=question.help_text,
-                    widget=forms.CheckboxSelectMultiple)
+                    widget=choice_widgets.CheckboxSelectMultiple)
             else:
                 self.fields[question.key] = forms.ChoiceField(
                     label=question.text, choices=choices, required=False, help_text=question.help_text,
-                    widget=forms.RadioSelect)
+                    widget=choice_widgets.RadioSelect)
         if date_label:
             self.fields[DATE_FIELD] = forms.DateField(
                 label=date_label, required=False, help_text=_("Lhůty spočítáme od tohoto dne."),

@@ -26,9 +26,9 @@ from languages.fields import same_in_every_language
 from languages.locales import active_language, locale_id
 from navigator.condition_widget import ConditionWidget
 from navigator.pagecache import SharedPageMixin
-from navigator.visibility import RestrictedInEveryLanguageMixin
 from navigator.panels import ChosenListPanel, InlinePanel, NestingInlinePanel
-from navigator.visibility import may_see, visible, visible_q
+from navigator.routing import KeptRouteMixin
+from navigator.visibility import RestrictedInEveryLanguageMixin, may_see, visible, visible_q
 from opendata.api_fields import LiveChosenPages, LivePage
 from services.models import (
     RICH_TEXT_FEATURES,
@@ -44,11 +44,12 @@ from . import guide
 from .checklist import checklist_for_request
 from .fields import GuideOptionsField
 from .forms import SituationPageForm
+from .graph import ON_PAGE as _GRAPH_ON_PAGE, situation_graph
 from .journeys import places_of
 from .take_along import calendar_response
 
 
-class HomePage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
+class HomePage(KeptRouteMixin, OwnedByContentManagersMixin, SharedPageMixin, RestrictedInEveryLanguageMixin, Page):
     """The root of the public site: search, topics for citizens and businesses, the most used situations."""
 
     intro = models.TextField(_("úvod"), blank=True)
@@ -252,8 +253,10 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RestrictedInEveryLa
 
     @cached_property
     def ancestors(self):
-        """The pages above, read once for the breadcrumbs and the topic's name."""
-        return list(self.get_ancestors())
+        """The pages above, read once for the breadcrumbs and the topic's name (once per content version with
+        the situation's graph, when the request has one)."""
+        graph = self.__dict__.get(_GRAPH_ON_PAGE)
+        return graph.ancestors(self) if graph is not None else list(self.get_ancestors())
 
     @cached_property
     def topic(self):
@@ -275,7 +278,9 @@ class SituationPage(OwnedByDepartmentMixin, SharedPageMixin, RestrictedInEveryLa
     @path("")
     def checklist(self, request):
         # The journeys this situation is a step of are shown on the page, not on its print sheet.
-        return self.render(request, context_overrides={"journeys": self.journey_places()})
+        graph = situation_graph(self)
+        graph.lend_department(self)
+        return self.render(request, context_overrides={"journeys": graph.journeys(self)})
 
     @path("tisk/")
     def print_checklist(self, request):

@@ -14,7 +14,9 @@ def _with_request_tail(version, request, page):
     """A page's version at the same sub-address (`tisk/`) and with the same answers (the query string)."""
     if not version.translated or version.current:
         return version
-    tail = request.path[len(page.url):] if page.url and request.path.startswith(page.url) else ""
+    # With the request, the address is built from the site root paths this request already holds.
+    address = page.get_url(request)
+    tail = request.path[len(address):] if address and request.path.startswith(address) else ""
     query = carried_query(request)
     url = version.url + tail + (f"?{query}" if query else "")
     return Version(version.language, url, True, version.current, version.fallback_title, version.page)

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     # Wagtail's admin says when a task started with humanize's naturaltime ("před minutou"); installed so that
     # its Czech catalog is loaded, without it editors read "a minute ago".
     "django.contrib.humanize",
+    # The queue of background tasks when TASKS_BACKEND=database (its table exists either way).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +105,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before anything reads cookies: a kept page is answered without touching the session or the user.
     "navigator.pagecache.PageCacheMiddleware",
+    # What a render the page cache may keep reads of the site and its settings, kept per content version.
+    "navigator.routing.KeptFrameMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of the public pages comes from their address (/en/, /uk/, Czech without a prefix), never from
     # the browser: see languages.middleware.
@@ -235,6 +239,19 @@ SEARCH = {
         "RETRY_BACKOFF": 1.0,  # seconds before the first retry, doubled each time
     },
 }
+
+# Background tasks (django-tasks): the search index update after a publish (search.indexing), Wagtail's own
+# reference index and search updates. "immediate" (the default, `make run`, tests) runs each one inline when it
+# is enqueued, after the publish commits; "database" keeps them in a table for `manage.py db_worker`, a process of
+# its own (or several, on any server), so an editor's publish does not wait for the index.
+TASKS_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+try:
+    TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+except KeyError:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of: {', '.join(TASKS_BACKENDS)}") from None
 
 CATALOG_PAGE_SIZE = 20
 

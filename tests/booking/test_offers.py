@@ -85,3 +85,27 @@ def test_free_capacity_per_day_is_open_data_without_personal_data(client_cs, id_
     # Christmas Eve and Day have no slots, so no rows; the horizon (30 days) ends on Sunday 3 January.
     days = {row[0] for row in rows[1:] if row[1] == "vydani-obcanskeho-prukazu"}
     assert "2026-12-24" not in days and "2026-12-25" not in days and max(days) == "2026-12-31"
+
+
+CHECKLIST_URL = "/doklady/obcansky-prukaz/"
+
+
+def test_other_answers_reuse_the_nearest_times_until_the_first_can_no_longer_be_booked(client_cs, id_card, frozen):
+    # Friday 10:00 with 65 hours' notice: the nearest is Monday 8:00, bookable until Friday 15:00.
+    id_card.notice_hours = 65
+    id_card.save()
+    assert "2026-12-07T08:00/" in client_cs.get(CHECKLIST_URL + "?pruvodce=1").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        html = client_cs.get(CHECKLIST_URL + "?pruvodce=1&x=2").content.decode()
+    assert "2026-12-07T08:00/" in html
+    assert not any("booking_bookingsetup" in query["sql"] for query in queries.captured_queries)
+    frozen.move_to(prague(2026, 12, 4, 15, 1))
+    html = client_cs.get(CHECKLIST_URL + "?pruvodce=1&x=3").content.decode()
+    assert "2026-12-07T08:00/" not in html and "2026-12-07T08:15/" in html
+
+
+def test_a_changed_setup_shows_on_the_next_request(client_cs, id_card, frozen):
+    assert "Nejbližší volný termín" in client_cs.get(SERVICE_URL).content.decode()
+    id_card.active = False
+    id_card.save()
+    assert 'class="booking-offer' not in client_cs.get(SERVICE_URL).content.decode()

@@ -39,7 +39,7 @@ def parking():
 def translated(parking):
     english = translate(parking, "en", ENGLISH_PARKING)
     ukrainian = translate(parking, "uk", UKRAINIAN_PARKING)
-    reindex_pages([english, ukrainian])  # what the publish does once its transaction commits
+    reindex_pages([english.pk, ukrainian.pk])  # what the publish does once its transaction commits
     return english, ukrainian
 
 
