@@ -66,7 +66,7 @@ class AccessibilityStatementPage(OwnedByContentManagersMixin, SharedPageMixin, R
     ]
     parent_page_types = ["situations.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("prohlášení o přístupnosti")
@@ -91,7 +91,7 @@ class PrivacyNoticePage(OwnedByContentManagersMixin, SharedPageMixin, Restricted
     ]
     parent_page_types = ["situations.HomePage"]
     subpage_types = []
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("informace o zpracování osobních údajů")

@@ -33,6 +33,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue, extract_strings
 
+from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from services.models import ApplicationForm, CounterIndexPage, CounterPage, Department, RequiredDocument, ServiceIndexPage, ServicePage
 from situations.models import HomePage, SituationPage, TopicPage
 
@@ -125,6 +126,12 @@ class TranslationLoader:
         if not self.translate(home, site["home"], "home", memory, locale, "title", slug="home"):
             return  # nothing can be translated without the home page of the language
         Site.clear_site_root_paths_cache()
+        for name, model in (("accessibility_statement", AccessibilityStatementPage),
+                            ("privacy_notice", PrivacyNoticePage)):
+            record = (self.data.get("legal") or {}).get(name)
+            if record is not None:
+                page = model.objects.child_of(home).filter(slug=record["slug"]).first()
+                self.translate(page, record, "legal", memory, locale, "title")
         for model, texts in ((CounterIndexPage, site["counter_index"]), (ServiceIndexPage, site["service_index"])):
             index = model.objects.child_of(home).first()
             self.translate(index, texts, texts["slug"], memory, locale, "title", slug=texts["slug"])

@@ -29,6 +29,9 @@ TRANSLATED_KEYS = frozenset({
     "when_to_act", "what_you_get", "processing_time", "who_may_apply", "how_to_apply", "deadline", "remedies",
     "sanctions", "who_may_act", "conditions", "where_to_go", "online", "contact", "text", "help",
     "date_question", "question", "answer", "label", "how_to_pay", "when", "applies_when",
+    # The accessibility statement and the privacy notice (legal.yaml).
+    "scope", "compliance_note", "not_accessible", "method_note", "enforcement", "controller", "officer",
+    "records_note", "recipients", "rights", "complaint",
 })
 # Mappings whose keys are identifiers and whose values are labels (a question's options: key -> label).
 LABELLED_KEYS = frozenset({"options"})

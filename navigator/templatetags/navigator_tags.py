@@ -1,9 +1,14 @@
 from decimal import Decimal
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
+
+from wagtail.models import Page
 
 from services.hours import weekday_name
 
@@ -56,6 +61,30 @@ def site_path(page):
     (/home/prohlaseni-o-pristupnosti/ → /prohlaseni-o-pristupnosti/), without Wagtail's site lookup, which may cost
     a query. For the footer's links, whose pages the office settings restrict to children of the home page."""
     return "/" + page.url_path.strip("/").partition("/")[2] + "/" if page.url_path.count("/") > 2 else "/"
+
+
+@register.simple_tag
+def localized_paths(*pages):
+    """The address of each given page's live version in the visitor's language, or of the page itself when it has
+    none (None for a page that is missing or not live). For the footer's links to the office's legal pages, which
+    the office settings hold in the default language: one query for all of them, none in the default language."""
+    language = translation.get_language()
+    versions = {}
+    if language != settings.LANGUAGE_CODE:
+        keys = [page.translation_key for page in pages if page is not None and page.live]
+        if keys:
+            versions = {version.translation_key: version for version in Page.objects.filter(
+                translation_key__in=keys, locale__language_code=language, live=True,
+            ).only("translation_key", "url_path")}
+    paths = []
+    for page in pages:
+        version = versions.get(page.translation_key) if page is not None else None
+        if version is not None:
+            # The translated tree's home is served at the language's prefix (/en/), like every page of it.
+            paths.append(reverse("wagtail_serve", args=[site_path(version).lstrip("/")]))
+        else:
+            paths.append(site_path(page) if page is not None and page.live else None)
+    return paths
 
 
 @register.filter

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from navigator import retention
+from tests.czech import czech
 
 pytestmark = pytest.mark.django_db
 STATEMENT, NOTICE = "/prohlaseni-o-pristupnosti/", "/ochrana-osobnich-udaju/"
@@ -62,10 +63,10 @@ def test_the_privacy_notice_lists_what_is_kept_with_the_purge_commands_periods(c
 def test_both_are_pages_an_editor_changes_in_the_admin(client_cs):
     admin = get_user_model().objects.create_superuser("pravnik", "pravnik@example.cz", "heslo-pro-test")
     client_cs.force_login(admin)
-    statement = AccessibilityStatementPage.objects.get()
+    statement = czech(AccessibilityStatementPage).get()
     assert client_cs.get(reverse("wagtailadmin_pages:edit", args=[statement.pk])).status_code == 200
     statement.reviewed_on = datetime.date(2027, 3, 1)
     statement.save_revision().publish()
     assert "1. 3. 2027" in client_cs.get(STATEMENT).content.decode()
-    notice = PrivacyNoticePage.objects.get()
+    notice = czech(PrivacyNoticePage).get()
     assert client_cs.get(reverse("wagtailadmin_pages:edit", args=[notice.pk])).status_code == 200
