@@ -128,7 +128,10 @@ def clerk_login():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    """Started after the test database: Playwright's sync API runs an event loop in this thread, and Django
+    refuses to open a database connection while one runs (SynchronousOnlyOperation), which a file of browser
+    tests asking for `page` before `live_site` would otherwise make it do."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
