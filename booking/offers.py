@@ -16,8 +16,6 @@ request and for exactly as long as a page showing it stays true (until the first
 bookable, and midnight): the same rules that keep the page, so a kept answer is never staler than a kept page.
 """
 
-import threading
-from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from navigator import pagecache
+from navigator.kept import KeptInWorker
 from services.hours import PRAGUE
 
 from .models import BookingSetup
@@ -116,8 +115,7 @@ def watch_changes():
 
 
 MAX_KEPT = 256
-_kept = OrderedDict()  # (version, service ids, counter ids) -> (offers, moments they change, the day they hold)
-_lock = threading.Lock()
+_kept = KeptInWorker(MAX_KEPT)  # (version, service ids, counter ids) -> (offers, moments they change, the day they hold)
 
 
 def offers(services=(), counters=(), now=None):
@@ -133,10 +131,7 @@ def offers(services=(), counters=(), now=None):
         return Offers(found)
     key = (version, frozenset(service_ids), frozenset(counter_ids))
     now = timezone.now()
-    with _lock:
-        kept = _kept.get(key)
-        if kept is not None:
-            _kept.move_to_end(key)
+    kept = _kept.get(key)
     if kept is not None:
         found, moments, day = kept
         if day == now.astimezone(PRAGUE).date() and all(moment > now for moment in moments):
@@ -145,10 +140,7 @@ def offers(services=(), counters=(), now=None):
     found = _find(service_ids, counter_ids, now)
     moments = _changes(found)
     _tell_watch(moments)
-    with _lock:
-        _kept[key] = (found, moments, now.astimezone(PRAGUE).date())
-        while len(_kept) > MAX_KEPT:
-            _kept.popitem(last=False)
+    _kept.put(key, (found, moments, now.astimezone(PRAGUE).date()))
     return Offers(found)
 
 
@@ -165,8 +157,7 @@ def _tell_watch(moments):
 
 def forget():
     """Drop every kept answer (tests; the version and the clock do it in production)."""
-    with _lock:
-        _kept.clear()
+    _kept.clear()
 
 
 def _find(service_ids, counter_ids, now):

@@ -20,20 +20,18 @@ request the ones its worker read for this content version and host, as copies of
 """
 
 import copy
-import threading
-from collections import OrderedDict
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Site
 
 from . import pagecache
+from .kept import KeptInWorker
 from .models import OfficeSettings
 
 MAX_ROUTES = 1024
 MAX_FRAMES = 16
 
-_routes = OrderedDict()  # (version, root page pk, address parts) -> (content type id, page pk, parts used)
-_lock = threading.Lock()
+_routes = KeptInWorker(MAX_ROUTES)  # (version, root page pk, address parts) -> (content type id, page pk, parts used)
 
 
 class KeptRouteMixin:
@@ -44,10 +42,7 @@ class KeptRouteMixin:
         if version is None or not path_components:
             return super().route(request, path_components)
         key = (version, self.pk, tuple(path_components))
-        with _lock:
-            kept = _routes.get(key)
-            if kept is not None:
-                _routes.move_to_end(key)
+        kept = _routes.get(key)
         if kept is not None:
             content_type_id, pk, used = kept
             model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -56,14 +51,11 @@ class KeptRouteMixin:
                 return page.route(request, path_components[used:])
         result = super().route(request, path_components)
         page = result[0]
-        with _lock:
-            _routes[key] = (page.content_type_id, page.pk, page.depth - self.depth)
-            while len(_routes) > MAX_ROUTES:
-                _routes.popitem(last=False)
+        _routes.put(key, (page.content_type_id, page.pk, page.depth - self.depth))
         return result
 
 
-_frames = OrderedDict()  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings,
+_frames = KeptInWorker(MAX_FRAMES)  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings,
 #                                                      every site's root path)
 
 
@@ -82,17 +74,13 @@ class KeptFrameMiddleware:
 
 def _hand_frame(request, version):
     key = (version, request._get_raw_host(), request.get_port())
-    with _lock:
-        frame = _frames.get(key)
+    frame = _frames.get(key)
     if frame is None:
         site = Site._find_for_request(request)
         if site is None:
             return
         frame = (site, site.root_page.specific, OfficeSettings.for_site(site), tuple(Site.get_site_root_paths()))
-        with _lock:
-            _frames[key] = frame
-            while len(_frames) > MAX_FRAMES:
-                _frames.popitem(last=False)
+        _frames.put(key, frame)
     site, root, office, root_paths = frame
     # Copies, never the kept objects: Wagtail and the templates cache things on them for one request.
     site = copy.copy(site)
@@ -106,6 +94,5 @@ def _hand_frame(request, version):
 
 def forget():
     """Drop every remembered route and frame (tests; the version does it in production)."""
-    with _lock:
-        _routes.clear()
-        _frames.clear()
+    _routes.clear()
+    _frames.clear()

@@ -14,13 +14,12 @@ building it again; a cache that is down or holds something unreadable only means
 """
 
 import logging
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
 from navigator import pagecache
+from navigator.kept import KeptInWorker
 
 MAX_GRAPHS = 64
 # Part of the shared key: a release that changes what a graph holds never reads the previous release's graphs.
@@ -28,8 +27,7 @@ SHARED_FORMAT = 1
 
 logger = logging.getLogger(__name__)
 
-_graphs = OrderedDict()
-_lock = threading.Lock()
+_graphs = KeptInWorker(MAX_GRAPHS)
 
 
 @dataclass(frozen=True)
@@ -109,17 +107,11 @@ def _kept_or_read(page):
     if version is None:
         return _read(page)
     key = (version, page.pk)
-    with _lock:
-        graph = _graphs.get(key)
-        if graph is not None:
-            _graphs.move_to_end(key)
+    graph = _graphs.get(key)
     if graph is not None:
         return graph.fresh()
     graph = _shared(version, page) or _read_and_share(version, page)
-    with _lock:
-        _graphs[key] = graph
-        while len(_graphs) > MAX_GRAPHS:
-            _graphs.popitem(last=False)
+    _graphs.put(key, graph)
     return graph
 
 
@@ -147,5 +139,4 @@ def _read_and_share(version, page):
 
 def forget():
     """Drop every kept graph (tests; the version does it in production)."""
-    with _lock:
-        _graphs.clear()
+    _graphs.clear()
