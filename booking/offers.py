@@ -172,12 +172,6 @@ def _tell_watch(moments):
             watch.saw(moment)
 
 
-def forget():
-    """Drop every kept answer (tests; the version and the clock do it in production)."""
-    _kept.clear()
-    _bookable.clear()
-
-
 def _find(service_ids, counter_ids, now):
     now = (now or timezone.now()).astimezone(PRAGUE)
     setups = (BookingSetup.objects.bookable()

@@ -33,8 +33,3 @@ def kept_html(request, parts, render):
         raise TypeError(f"A kept fragment's key is made of plain values, not {parts!r}")
     host = request.get_host() if request is not None else None
     return _fragments.for_request((translation.get_language(), host, timezone.localdate(), *parts), render)
-
-
-def forget():
-    """Drop every kept fragment (tests; the content version does it in production)."""
-    _fragments.clear()

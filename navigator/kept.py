@@ -3,9 +3,13 @@ pages): a bounded store that lets the least recently used entry go first, safe b
 are keyed by the content version, so a publish makes them unreachable and they age out."""
 
 import threading
+import weakref
 from collections import OrderedDict
 
 from . import pagecache
+
+
+_stores = weakref.WeakSet()
 
 
 class KeptInWorker:
@@ -13,6 +17,7 @@ class KeptInWorker:
         self.size = size
         self._entries = OrderedDict()
         self._lock = threading.Lock()
+        _stores.add(self)
 
     def get(self, key):
         """The kept value, or None."""
@@ -49,3 +54,9 @@ class KeptInWorker:
 
     def __len__(self):
         return len(self._entries)
+
+
+def forget_everything():
+    """Empty every store, as in a worker that has just started (tests; the content version does it in production)."""
+    for store in list(_stores):
+        store.clear()

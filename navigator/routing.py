@@ -96,9 +96,3 @@ def _hand_frame(request, version):
     office = copy.copy(office)
     office._request = request
     setattr(request, OfficeSettings.get_cache_attr_name(), office)
-
-
-def forget():
-    """Drop every remembered route and frame (tests; the version does it in production)."""
-    _routes.clear()
-    _frames.clear()

@@ -135,8 +135,3 @@ def _read_and_share(version, page):
     except Exception:  # noqa: BLE001 - the next worker builds it again
         logger.warning("Could not keep a situation graph", exc_info=True)
     return graph
-
-
-def forget():
-    """Drop every kept graph (tests; the version does it in production)."""
-    _graphs.clear()

@@ -45,6 +45,15 @@ def client_cs(client):
 
 
 @pytest.fixture(autouse=True)
+def a_fresh_worker():
+    """Each test starts as a worker that has just started, with nothing kept in its memory (navigator.kept): what
+    a page costs, and what it shows, does not depend on the tests that ran before it."""
+    from navigator.kept import forget_everything
+
+    forget_everything()
+
+
+@pytest.fixture(autouse=True)
 def no_pages_kept_from_other_tests():
     """The database cache is rolled back with each test's data; in a cache outside it (Redis) kept pages get a
     new content version and Wagtail forgets its site root paths, so nothing from another test's data is served."""

@@ -10,6 +10,7 @@ import pytest
 from django.template import Context, Template
 
 from navigator import fragments, pagecache
+from navigator.kept import forget_everything
 from services.models import CounterPage, OpeningHours
 from situations.models import SituationPage
 from tests.czech import czech
@@ -35,7 +36,7 @@ SHARING = [
 
 @pytest.mark.parametrize("first, second", SHARING)
 def test_a_page_built_from_kept_parts_is_the_page_rendered_afresh(client_cs, first, second):
-    fragments.forget()
+    forget_everything()
     assert client_cs.get(first).status_code == 200
     from_kept_parts = client_cs.get(second)
     assert from_kept_parts.status_code == 200 and from_kept_parts["X-Page-Cache"] == "miss"
@@ -67,7 +68,7 @@ def test_the_open_now_label_is_never_kept_with_the_counters_details(client_cs, t
 
 def test_a_signed_in_editor_gets_every_part_rendered_afresh(admin_client):
     """Outside the page cache (an editor, a preview) nothing is taken from or left in the worker's memory."""
-    fragments.forget()
+    forget_everything()
     admin_client.defaults["HTTP_HOST"] = "localhost"
     assert admin_client.get("/bydleni/zmena-trvaleho-pobytu/?pruvodce=1&odkud=jina-obec").status_code == 200
     assert len(fragments._fragments) == 0

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, PageViewRestriction
 
-from navigator import routing
+from navigator.kept import forget_everything
 from navigator.models import OfficeSettings
 from situations.models import SituationPage, TopicPage
 from tests.czech import czech
@@ -29,7 +29,7 @@ def walks_the_tree(queries):
 
 
 def test_other_answers_to_the_same_situation_skip_the_walk(client_cs, moving):
-    routing.forget()  # the tests share the demo's content version; another may have walked here before
+    forget_everything()  # as in a worker that has not served this page yet
     with CaptureQueriesContext(connection) as queries:
         assert client_cs.get(moving.url + "?odkud=jina-obec").status_code == 200
     assert walks_the_tree(queries)
@@ -42,7 +42,7 @@ def test_other_answers_to_the_same_situation_skip_the_walk(client_cs, moving):
 def test_a_remembered_address_routes_the_rest_as_the_page_does(client_cs, moving):
     client_cs.get(moving.url + "tisk/")
     walked = client_cs.get(moving.url + "tisk/?odkud=jina-obec")
-    routing.forget()
+    forget_everything()
     assert client_cs.get(moving.url + "tisk/?odkud=jina-obec&x=1").templates[0].name == walked.templates[0].name
     assert walked.templates[0].name == "situations/checklist_print.html"
     assert client_cs.get(moving.url + "nic/?odkud=jina-obec").status_code == 404
@@ -74,7 +74,7 @@ def reads(queries, table):
 
 
 def test_the_site_and_office_settings_are_read_once_per_content_version(client_cs, moving):
-    routing.forget()
+    forget_everything()
     client_cs.get(moving.url)
     with CaptureQueriesContext(connection) as queries:
         html = client_cs.get("/sluzby/?channel=online").content.decode()

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from navigator.kept import forget_everything
 from situations import graph
 from situations.models import SituationPage, SituationStep
 from tests.czech import czech
@@ -21,12 +22,12 @@ def reads_steps(queries):
 
 def test_another_worker_takes_the_graph_from_the_shared_cache(client_cs):
     moving = czech(SituationPage).live().get(slug=MOVING)
-    graph.forget()
+    forget_everything()
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         first = client_cs.get(moving.url + "?pruvodce=1&odkud=jina-obec")
     assert reads_steps(queries)
-    graph.forget()  # as in a worker that has not built it
+    forget_everything()  # as in a worker that has not built it
     with CaptureQueriesContext(connection) as queries:
         other = client_cs.get(moving.url + "?pruvodce=1&odkud=zahranici")
     assert not reads_steps(queries)
@@ -34,13 +35,13 @@ def test_another_worker_takes_the_graph_from_the_shared_cache(client_cs):
     step = moving.steps.filter(condition="").first()  # shown whatever the answers
     SituationStep.objects.filter(pk=step.pk).update(title="Nahlásit se na úřadě s novým názvem kroku")
     SituationPage.objects.get(pk=moving.pk).save_revision().publish()
-    graph.forget()
+    forget_everything()
     html = client_cs.get(moving.url + "?pruvodce=1&odkud=zahranici&bydleni=najem").content.decode()
     assert "Nahlásit se na úřadě s novým názvem kroku" in html
 
 
 def test_an_unreadable_shared_graph_is_built_again(client_cs, monkeypatch):
     moving = czech(SituationPage).live().get(slug=MOVING)
-    graph.forget()
+    forget_everything()
     monkeypatch.setattr(graph, "_shared", lambda version, page: None)
     assert client_cs.get(moving.url + "?pruvodce=1&odkud=jina-obec").status_code == 200
