@@ -81,8 +81,14 @@ def test_an_exempt_dog_holder_pays_nothing_and_is_told_to_claim_the_exemption():
     # person's help pays no dog fee, for any of their dogs.
     exempt = checklist("poplatek-ze-psu", co="novy", psu="vice", dum="byt", sazba="osvobozeni")
     assert exempt.fees.free and not exempt.fees.per_item
-    titles = [step.title for step in exempt.steps]
-    assert "Uplatněte osvobození nebo nižší sazbu" in titles and "Zaplaťte poplatek" not in titles
+    assert "Uplatněte osvobození nebo nižší sazbu" in [step.title for step in exempt.steps]
+
+
+def test_before_any_answer_the_dog_fee_is_a_tariff_for_everyone_not_a_fee_for_some():
+    unanswered = checklist("poplatek-ze-psu")
+    assert not unanswered.fees.free and not unanswered.optional_services
+    [rates] = unanswered.fees.choices
+    assert amounts(rates.rows) == [Decimal(1500), Decimal(600), Decimal(200)]
 
 
 def test_moving_with_a_car_needs_no_new_registration():
