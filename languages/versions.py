@@ -17,7 +17,13 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from wagtail.models import Page
 
+from navigator import pagecache
+from navigator.kept import KeptInWorker
+
 from .locales import DEFAULT_LANGUAGE, language_codes, language_name
+
+MAX_KEPT_PAGES = 1024
+_kept = KeptInWorker(MAX_KEPT_PAGES)  # (content version, page pk, host) -> the page's versions
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,22 @@ class Version:
 
 def page_versions(page, request=None):
     """The page in each of the site's languages, in the order of LANGUAGES; a language with neither the page nor
-    a translated page above it is left out."""
+    a translated page above it is left out.
+
+    A request the page cache may keep gets the versions its worker found for this content version and host (the
+    addresses are relative to the request's site): every answer of a guide shows the same switcher."""
+    version = pagecache.request_version() if request is not None else None
+    if version is None:
+        return _page_versions(page, request)
+    key = (version, page.pk, request.get_host())
+    kept = _kept.get(key)
+    if kept is None:
+        kept = tuple(_page_versions(page, request))
+        _kept.put(key, kept)
+    return list(kept)
+
+
+def _page_versions(page, request):
     steplen = Page.steplen
     ancestor_paths = [page.path[:length] for length in range(steplen * 2, len(page.path), steplen)]
     keys = Page.objects.filter(path__in=ancestor_paths).values("translation_key")

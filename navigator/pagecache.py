@@ -362,8 +362,12 @@ class PageCacheMiddleware:
         patch_cache_control(response, public=True, no_cache=True)
         set_response_etag(response)
         response[STATUS_HEADER] = "miss"
-        _store(key, version, response, seconds)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        answer = get_conditional_response(request, etag=response["ETag"], response=response)
+        # Kept once the visitor has the page: the server calls close() when it has sent the answer, so the cache's
+        # write (a database transaction with the database cache) is no part of the wait. A request for the same
+        # page in between renders it too; the entry carries the version read before rendering either way.
+        answer._resource_closers.append(functools.partial(_store, key, version, response, seconds))
+        return answer
 
     @staticmethod
     def _private(response):

@@ -5,11 +5,12 @@ Wagtail finds a page by walking the tree from the site's root page: for each lev
 the child with that slug and one for its specific type, six for a situation under its topic. Every answer of the
 guide, every print sheet and calendar of a situation walks the same way to the same page. For a request the
 page cache may keep (it read the content version: navigator.pagecache.request_version), a worker remembers
-where an address led, as the page's type and key and the number of address parts the tree used; the next request
-to that address reads the page by its type and key in one query and lets it route the rest (a RoutablePage's
-`tisk/`) as the walk would have. A publish, unpublish, move or deletion of any page gives the content a new
-version, so nothing remembered outlives it. Only the key is kept, never the page object: each request gets a
-page of its own. An address that leads nowhere is not remembered, so junk addresses cannot fill the memory; at
+where an address led, as the page's type, its row (the values of its fields, which are all plain values: no page
+type has a stream or JSON field) and the number of address parts the tree used; the next request to that
+address builds the page from the row, as a query would, and lets it route the rest (a RoutablePage's `tisk/`)
+as the walk would have. A publish, unpublish, move or deletion of any page gives the content a new version, so
+nothing remembered outlives it. Only the row is kept, never the page object: each request gets a page of its
+own. An address that leads nowhere is not remembered, so junk addresses cannot fill the memory; at
 most MAX_ROUTES are kept, the least recently used leaving first.
 
 Every page also asks which Wagtail site it belongs to (the site by host name, its root page), the office settings
@@ -22,6 +23,7 @@ request the ones its worker read for this content version and host, as copies of
 import copy
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import router
 from wagtail.models import Site
 
 from . import pagecache
@@ -44,15 +46,19 @@ class KeptRouteMixin:
         key = (version, self.pk, tuple(path_components))
         kept = _routes.get(key)
         if kept is not None:
-            content_type_id, pk, used = kept
+            content_type_id, row, used = kept
             model = ContentType.objects.get_for_id(content_type_id).model_class()
-            page = model.objects.filter(pk=pk).first()
-            if page is not None:
-                return page.route(request, path_components[used:])
+            page = model.from_db(router.db_for_read(model), _field_names(model), row)
+            return page.route(request, path_components[used:])
         result = super().route(request, path_components)
         page = result[0]
-        _routes.put(key, (page.content_type_id, page.pk, page.depth - self.depth))
+        row = tuple(getattr(page, name) for name in _field_names(type(page)))
+        _routes.put(key, (page.content_type_id, row, page.depth - self.depth))
         return result
+
+
+def _field_names(model):
+    return [field.attname for field in model._meta.concrete_fields]
 
 
 _frames = KeptInWorker(MAX_FRAMES)  # (version, host, port) -> (Site, its root page's specific page, its OfficeSettings,

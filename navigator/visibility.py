@@ -23,7 +23,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from . import pagecache
+from .kept import KeptInWorker
+
 _CACHE_ATTRIBUTE = "_navigator_hidden_paths"
+MAX_KEPT_RESTRICTIONS = 1024
+_restrictions = KeptInWorker(MAX_KEPT_RESTRICTIONS)  # (version, page pk) -> the restrictions over that page
 
 
 def _passed(request):
@@ -98,6 +103,20 @@ class RestrictedInEveryLanguageMixin:
     """
 
     def get_view_restrictions(self):
+        """The restrictions over this page. When the page cache may keep the answer (an anonymous request that read
+        the content version), they are the ones this worker read for the version: a page served to every answer of
+        its guide asks once, not twice a request. Restrictions are content: changing one gives a new version."""
+        version = pagecache.request_version()
+        if version is None:
+            return self._view_restrictions()
+        key = (version, self.pk)
+        kept = _restrictions.get(key)
+        if kept is None:
+            kept = tuple(self._view_restrictions())
+            _restrictions.put(key, kept)
+        return list(kept)
+
+    def _view_restrictions(self):
         own = super().get_view_restrictions()  # this tree's, with aliases resolved to their source pages
         versions = self.get_ancestors(inclusive=True).values("translation_key")
         return PageViewRestriction.objects.filter(Q(pk__in=own.values("pk")) | Q(page__translation_key__in=versions))

@@ -288,7 +288,8 @@ class ServiceIndexPage(OwnedByContentManagersMixin, SharedPageMixin, RestrictedI
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_list_context(request, visible(ServicePage.objects.child_of(self), request)))
+        context.update(service_list_context(request, visible(ServicePage.objects.child_of(self), request),
+                                            kept_as=("catalog", self.pk)))
         return context
 
 

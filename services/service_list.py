@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
 from navigator import pagecache
+from navigator.kept import KeptInWorker
 
 from .filters import ServiceFilter, department_queryset
 from .snippets import Audience, Channel
@@ -33,8 +34,12 @@ class Facet:
         return any(option.selected for option in self.options)
 
 
-def service_list_context(request, queryset):
-    """Everything the list's template needs, from the request's query string."""
+def service_list_context(request, queryset, kept_as=None):
+    """Everything the list's template needs, from the request's query string.
+
+    `kept_as` names the list (the catalog page's key) when what the facets count may be kept per content version in
+    the worker: the listed services, the topics and the departments are the same for every filter an anonymous
+    visitor chooses."""
     data = request.GET.copy()
     filterset = ServiceFilter(data, queryset=queryset, request=request)
     notices = [
@@ -58,7 +63,7 @@ def service_list_context(request, queryset):
         "filterset": filterset,
         "page_obj": page_obj,
         "services": page_obj.object_list,
-        "facets": _facets(filterset.form.fields["topic"].queryset, queryset, valid),
+        "facets": _facets(_listing(filterset.form.fields["topic"].queryset, queryset, kept_as), valid),
         "notices": notices,
         "query_without_page": _without(data, "page"),
         "filtered": any(valid.get(name) for name in ServiceFilter.base_filters),
@@ -109,11 +114,35 @@ def _matches(row, valid, leave_out):
             and (not channels or all(channel in row.channels for channel in channels)))
 
 
-def _facets(topics, queryset, valid):
+MAX_KEPT_LISTINGS = 16
+_listings = KeptInWorker(MAX_KEPT_LISTINGS)  # (version, list's name) -> _Listing
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """What the facets count over: every listed service, the topics and the departments (in the list's language)."""
+
+    rows: list
+    topics: list
+    departments: list
+
+
+def _listing(topics, queryset, kept_as):
+    version = pagecache.request_version() if kept_as is not None else None
+    key = (version, kept_as)
+    listing = _listings.get(key) if version is not None else None
+    if listing is None:
+        listing = _Listing(_rows(queryset), list(topics), list(department_queryset()))
+        if version is not None:
+            _listings.put(key, listing)
+    return listing
+
+
+def _facets(listing, valid):
     """Each filter's options with the number of services choosing it would show: the services matching every
     other filter, counted over one reading of the list (the counts were four grouped queries, each behind a
     filter set of its own that looked the topic and department up again)."""
-    rows = _rows(queryset)
+    rows = listing.rows
 
     def others(name):
         return [row for row in rows if _matches(row, valid, name)]
@@ -126,7 +155,7 @@ def _facets(topics, queryset, valid):
         for value, label in ServiceFilter.base_filters["audience"].extra["choices"]
     ]))
 
-    topics = list(topics)
+    topics = listing.topics
     rows_for_topics = others("topic")
     selected_topic = valid.get("topic")
     facets.append(Facet("topic", _("Oblast"), False, [
@@ -141,7 +170,7 @@ def _facets(topics, queryset, valid):
     facets.append(Facet("department", _("Odbor"), False, [
         FacetOption(department.slug, department.name, departments[department.slug],
                     selected_department is not None and selected_department.pk == department.pk)
-        for department in department_queryset()
+        for department in listing.departments
     ]))
 
     rows_for_channels = others("channel")

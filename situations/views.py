@@ -1,6 +1,8 @@
 """Pages outside the page tree: the index of all situations by topic, and the plan of several situations (its page,
 its print view and its calendar file)."""
 
+import functools
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,6 +12,7 @@ from navigator import pagecache
 from navigator.address import absolute
 from navigator.visibility import visible
 
+from .graph import situation_graph
 from .models import JourneyPage, SituationPage, TopicPage
 from .plan import MAX_SITUATIONS, SITUATION_PARAMETER, plan_from_query, plan_query
 from .take_along import calendar_response, qr_svg
@@ -20,8 +23,13 @@ def _plan_context(request):
     # No slug holds a NUL, and PostgreSQL refuses one in a query parameter outright (SQLite only finds nothing):
     # such a value is left out of the lookup and reported as an unknown situation like any other.
     wanted = [slug for slug in wanted if "\x00" not in slug]
-    pages = (in_active_language(visible(SituationPage.objects.filter(slug__in=wanted), request))
-             .prefetch_related("questions"))
+    pages = in_active_language(visible(SituationPage.objects.filter(slug__in=wanted), request))
+    if pagecache.request_version() is None:
+        pages = pages.prefetch_related("questions")  # one query for every situation's guide
+    else:
+        pages = list(pages)
+        for page in pages:
+            situation_graph(page)  # the guide comes with the graph this worker keeps for the content version
     plan = plan_from_query(request.GET, {page.slug: page for page in pages})
     if plan.notices:
         pagecache.one_off(request)
@@ -41,13 +49,19 @@ def plan(request):
         related for situation in context["plan"].situations for related in situation.related
         if related.pk not in in_plan and not in_plan.add(related.pk)
     ][:6]
+    # Read only when the template renders the choice afresh: it is kept per content version (navigator.fragments).
+    context["topics"] = functools.partial(_situations_by_topic, request)
+    return render(request, "situations/plan.html", context)
+
+
+def _situations_by_topic(request):
+    """(topic, its situations by title) for the choice of a situation to add."""
     situations = (in_active_language(visible(SituationPage.objects.all(), request)).order_by("title")
                   .only("title", "slug", "path", "depth"))
-    context["topics"] = [
+    return [
         (topic, [page for page in situations if page.path.startswith(topic.path)])
         for topic in in_active_language(visible(TopicPage.objects.all(), request)).order_by("path").only("title", "path")
     ]
-    return render(request, "situations/plan.html", context)
 
 
 @pagecache.shared_view

@@ -12,6 +12,8 @@ from wagtail.models import Page
 
 from services.hours import weekday_name
 
+from ..fragments import kept_html
+
 register = template.Library()
 
 
@@ -90,3 +92,25 @@ def localized_paths(*pages):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        parts = (context.template.origin.template_name, self.name, *(variable.resolve(context) for variable in self.vary))
+        return kept_html(context.get("request"), parts, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept(parser, token):
+    """`{% kept "name" value… %}…{% endkept %}`: rendered once per content version, language, site and day in each
+    worker, for each set of the values (plain ones: a page's pk, a flag); see navigator.fragments for what may be
+    inside."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% kept %} needs a name")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

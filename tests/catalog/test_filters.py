@@ -89,3 +89,16 @@ def test_pagination_keeps_filters_and_forgives_bad_page_numbers(client_cs):
 def test_unknown_parameters_are_ignored(client_cs):
     page = soup(client_cs.get("/sluzby/?utm_source=x&foo=bar"))
     assert total(page) == czech(ServicePage).live().count()
+
+
+def test_an_unpublished_service_leaves_the_counts_of_the_next_filter(client_cs):
+    """The list the counts are made from is kept per content version in each worker (services.service_list): a
+    publish or unpublish shows in the very next filter's counts and list."""
+    matrika = czech(ServicePage).live().filter(department__slug="odbor-matrika")
+    assert option_count(soup(client_cs.get("/sluzby/?audience=citizens")), "department", "odbor-matrika") > 0
+    service = matrika.order_by("title").first()
+    service.unpublish()
+    everything = soup(client_cs.get("/sluzby/?page=1"))
+    assert total(everything) == czech(ServicePage).live().count()
+    assert option_count(everything, "department", "odbor-matrika") == matrika.count()
+    assert service.url not in listed(everything)

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Locale, PageViewRestriction
+
 from navigator import routing
 from navigator.models import OfficeSettings
 from situations.models import SituationPage, TopicPage
@@ -83,3 +85,32 @@ def test_the_site_and_office_settings_are_read_once_per_content_version(client_c
     office.office_name = "Úřad městské části Praha 98"
     office.save()
     assert "Úřad městské části Praha 98" in client_cs.get("/sluzby/?channel=post").content.decode()
+
+
+def test_an_edit_published_after_the_page_was_routed_shows_on_the_next_answers(client_cs, moving):
+    """The worker keeps the page's row for the address, never past the content version the row was read at."""
+    client_cs.get(moving.url + "?odkud=jina-obec")
+    moving.title = "Stěhování v rámci Prahy a odjinud"
+    moving.save_revision().publish()
+    html = client_cs.get(moving.url + "?odkud=zahranici").content.decode()
+    assert "<h1>Stěhování v rámci Prahy a odjinud</h1>" in html
+
+
+def test_a_restriction_added_after_the_page_was_served_holds_at_once(client_cs, moving):
+    """The view restrictions over a page are kept per content version too: a new one asks for its password on the
+    very next request, whatever the answers."""
+    assert client_cs.get(moving.url + "?odkud=jina-obec").status_code == 200
+    PageViewRestriction.objects.create(page=moving, restriction_type=PageViewRestriction.PASSWORD, password="heslo")
+    response = client_cs.get(moving.url + "?odkud=zahranici")
+    assert response.status_code == 200 and 'name="password"' in response.content.decode()
+    assert f"<h1>{moving.title}</h1>" not in response.content.decode()
+
+
+def test_the_language_switcher_follows_an_unpublished_translation(client_cs, moving):
+    """The page's language versions are kept per content version: a translation taken down is no longer offered."""
+    english = moving.get_translation(Locale.objects.get(language_code="en"))
+    assert f'href="{english.url}?odkud=jina-obec"' in client_cs.get(moving.url + "?odkud=jina-obec").content.decode()
+    english.unpublish()
+    html = client_cs.get(moving.url + "?odkud=zahranici").content.decode()
+    assert f'href="{english.url}' not in html
+    assert "this page is not translated" in html  # the switcher's offer of the English topic instead
