@@ -17,7 +17,6 @@ from django.urls import translate_url
 from django.utils.http import urlencode
 from wagtail.models import Page
 
-from navigator import pagecache
 from navigator.kept import KeptInWorker
 
 from .locales import DEFAULT_LANGUAGE, language_codes, language_name
@@ -48,15 +47,9 @@ def page_versions(page, request=None):
 
     A request the page cache may keep gets the versions its worker found for this content version and host (the
     addresses are relative to the request's site): every answer of a guide shows the same switcher."""
-    version = pagecache.request_version() if request is not None else None
-    if version is None:
+    if request is None:
         return _page_versions(page, request)
-    key = (version, page.pk, request.get_host())
-    kept = _kept.get(key)
-    if kept is None:
-        kept = tuple(_page_versions(page, request))
-        _kept.put(key, kept)
-    return list(kept)
+    return list(_kept.for_request((page.pk, request.get_host()), lambda: tuple(_page_versions(page, request))))
 
 
 def _page_versions(page, request):

@@ -26,19 +26,13 @@ PLAIN = (str, int, bool, type(None))
 
 def kept_html(request, parts, render):
     """The HTML `render()` returns for these key parts (plain values), kept per content version (see above)."""
-    version = pagecache.request_version()
-    if version is None:
+    if pagecache.request_version() is None:
         return render()
     if not all(isinstance(part, PLAIN) or (isinstance(part, tuple) and all(isinstance(p, PLAIN) for p in part))
                for part in parts):
         raise TypeError(f"A kept fragment's key is made of plain values, not {parts!r}")
     host = request.get_host() if request is not None else None
-    key = (version, translation.get_language(), host, timezone.localdate(), *parts)
-    html = _fragments.get(key)
-    if html is None:
-        html = render()
-        _fragments.put(key, html)
-    return html
+    return _fragments.for_request((translation.get_language(), host, timezone.localdate(), *parts), render)
 
 
 def forget():

@@ -1,9 +1,11 @@
-"""What a worker keeps in its own memory between requests (routes, situation graphs, nearest free times): a
-bounded store that lets the least recently used entry go first, safe between a worker's threads. Entries are keyed
-by the content version, so a publish makes them unreachable and they age out."""
+"""What a worker keeps in its own memory between requests (routes, situation graphs, nearest free times, parts of
+pages): a bounded store that lets the least recently used entry go first, safe between a worker's threads. Entries
+are keyed by the content version, so a publish makes them unreachable and they age out."""
 
 import threading
 from collections import OrderedDict
+
+from . import pagecache
 
 
 class KeptInWorker:
@@ -26,6 +28,20 @@ class KeptInWorker:
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
+
+    def for_request(self, key, make):
+        """What `make()` returns, kept under the content version this request read with its page and `key` (a
+        tuple; the value is never None); made afresh and not kept when the request may not be kept (navigator.pagecache.request_version):
+        an editor signed in, a preview, a request outside the page cache."""
+        version = pagecache.request_version()
+        if version is None:
+            return make()
+        key = (version, *key)
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
 
     def clear(self):
         with self._lock:

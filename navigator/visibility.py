@@ -106,15 +106,9 @@ class RestrictedInEveryLanguageMixin:
         """The restrictions over this page. When the page cache may keep the answer (an anonymous request that read
         the content version), they are the ones this worker read for the version: a page served to every answer of
         its guide asks once, not twice a request. Restrictions are content: changing one gives a new version."""
-        version = pagecache.request_version()
-        if version is None:
+        if pagecache.request_version() is None:
             return self._view_restrictions()
-        key = (version, self.pk)
-        kept = _restrictions.get(key)
-        if kept is None:
-            kept = tuple(self._view_restrictions())
-            _restrictions.put(key, kept)
-        return list(kept)
+        return list(_restrictions.for_request((self.pk,), lambda: tuple(self._view_restrictions())))
 
     def _view_restrictions(self):
         own = super().get_view_restrictions()  # this tree's, with aliases resolved to their source pages

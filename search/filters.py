@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from languages.locales import in_default_language
+from navigator.kept import KeptInWorker
 from navigator.visibility import visible
 from services.models import Audience, Department
 from situations.models import TopicPage
@@ -16,12 +17,17 @@ from .result_types import ResultType
 AUDIENCE_CHOICES = [(value, Audience(value).label) for value in AUDIENCES]
 
 
+_choices = KeptInWorker(8)  # (version, facet) -> its choices: the same for every query of a content version
+
+
 def topic_choices():
-    return [(topic.slug, topic.title) for topic in in_default_language(visible(TopicPage.objects.all())).order_by("path")]
+    return _choices.for_request(("topic",), lambda: [
+        (topic.slug, topic.title) for topic in in_default_language(visible(TopicPage.objects.all())).order_by("path")])
 
 
 def department_choices():
-    return list(in_default_language(Department.objects).values_list("slug", "name"))
+    return _choices.for_request(
+        ("department",), lambda: list(in_default_language(Department.objects).values_list("slug", "name")))
 
 
 class SearchFilterSet(django_filters.FilterSet):

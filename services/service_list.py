@@ -128,14 +128,10 @@ class _Listing:
 
 
 def _listing(topics, queryset, kept_as):
-    version = pagecache.request_version() if kept_as is not None else None
-    key = (version, kept_as)
-    listing = _listings.get(key) if version is not None else None
-    if listing is None:
-        listing = _Listing(_rows(queryset), list(topics), list(department_queryset()))
-        if version is not None:
-            _listings.put(key, listing)
-    return listing
+    def read():
+        return _Listing(_rows(queryset), list(topics), list(department_queryset()))
+
+    return read() if kept_as is None else _listings.for_request((kept_as,), read)
 
 
 def _facets(listing, valid):

@@ -9,6 +9,8 @@ missing diacritics), English (Snowball's English stemmer), Ukrainian (pymorphy3'
 analysed in its page's language; a query in every language, each plan searching that language's documents.
 """
 
+import functools
+
 from . import czech, english, ukrainian
 from .text import fold, words
 
@@ -16,6 +18,7 @@ DEFAULT_LANGUAGE = "cs"
 LANGUAGES = {"cs": czech, "en": english, "uk": ukrainian}
 # A term longer than this is cut: the database's term column and Elasticsearch's keywords have limits.
 MAX_TERM_LENGTH = 100
+MAX_KEPT_TERMS = 20000
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "MAX_TERM_LENGTH", "analyze", "fold", "is_stop_word", "stem", "term", "words"]
 
@@ -37,8 +40,12 @@ def stem(word, language=DEFAULT_LANGUAGE):
     return _word_module(word, language).stem(word)
 
 
+@functools.lru_cache(maxsize=MAX_KEPT_TERMS)
 def term(word, language=DEFAULT_LANGUAGE):
-    """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots."""
+    """One word as a search term; abbreviations with dots ("s.r.o.") are kept whole, without the dots.
+
+    Kept for the most recent words: highlighting a result analyses every word of its text again, and a site's
+    texts use a few thousand words."""
     if "." in word:
         return fold(word.replace(".", ""))[:MAX_TERM_LENGTH]
     return _word_module(word, language).stem(word)[:MAX_TERM_LENGTH]

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from navigator.address import align_default_site
-from tests.situations.test_take_along import dark_modules, expected_modules
+from tests.qr import decoded
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +40,11 @@ def test_sitemap_and_robots_name_the_configured_address(client_cs, public_addres
 
 def test_qr_codes_and_printed_addresses_use_the_configured_address(client_cs, public_address):
     html = BeautifulSoup(client_cs.get(f"{MOVING}?{ANSWERED}").content, "html.parser")
-    assert dark_modules(str(html.select_one(".take-along__qr svg"))) == expected_modules(
-        f"{ADDRESS}{MOVING}?{ANSWERED}")
+    assert decoded(str(html.select_one(".take-along__qr svg"))) == f"{ADDRESS}{MOVING}?{ANSWERED}"
     sheet = client_cs.get(f"{MOVING}tisk/?{ANSWERED}").content.decode()
     assert f"{ADDRESS}{MOVING}?pruvodce=1&amp;odkud=jina-obec" in sheet
     plan = BeautifulSoup(client_cs.get("/plan/?situace=obcansky-prukaz").content, "html.parser")
-    assert dark_modules(str(plan.select_one(".take-along__qr svg"))) == expected_modules(
-        f"{ADDRESS}/plan/?situace=obcansky-prukaz")
+    assert decoded(str(plan.select_one(".take-along__qr svg"))) == f"{ADDRESS}/plan/?situace=obcansky-prukaz"
 
 
 def test_calendar_files_link_the_configured_address(client_cs, public_address):
