@@ -129,6 +129,15 @@ def offers(services=(), counters=(), now=None):
         found = _find(service_ids, counter_ids, now)
         _tell_watch(_changes(found))
         return Offers(found)
+    # Most services and counters have nothing to book: left out of the key, every set of answers that shows the same
+    # bookable ones shares one answer, and a page without any asks nothing.
+    with_setups, at_setups = _bookable.for_request((), _bookable_ids)
+    if service_ids:
+        service_ids = [pk for pk in service_ids if pk in with_setups]
+    else:
+        counter_ids = [pk for pk in counter_ids if pk in at_setups]
+    if not service_ids and not counter_ids:
+        return Offers([])
     key = (version, frozenset(service_ids), frozenset(counter_ids))
     now = timezone.now()
     kept = _kept.get(key)
@@ -142,6 +151,14 @@ def offers(services=(), counters=(), now=None):
     _tell_watch(moments)
     _kept.put(key, (found, moments, now.astimezone(PRAGUE).date()))
     return Offers(found)
+
+
+_bookable = KeptInWorker(4)  # (version,) -> (the services, the counters) with a bookable setup
+
+
+def _bookable_ids():
+    pairs = list(BookingSetup.objects.bookable().values_list("service_id", "counter_id"))
+    return frozenset(service for service, _counter in pairs), frozenset(counter for _service, counter in pairs)
 
 
 def _changes(found):
@@ -158,6 +175,7 @@ def _tell_watch(moments):
 def forget():
     """Drop every kept answer (tests; the version and the clock do it in production)."""
     _kept.clear()
+    _bookable.clear()
 
 
 def _find(service_ids, counter_ids, now):

@@ -109,3 +109,14 @@ def test_a_changed_setup_shows_on_the_next_request(client_cs, id_card, frozen):
     id_card.active = False
     id_card.save()
     assert 'class="booking-offer' not in client_cs.get(SERVICE_URL).content.decode()
+
+
+def test_a_setup_switched_on_after_a_page_was_served_offers_booking_on_the_next_answers(client_cs, id_card, frozen):
+    """Which services have a booking is kept per content version with the offers: a setup switched on shows at once
+    on pages whose services had nothing to book before."""
+    id_card.active = False
+    id_card.save()
+    assert 'class="booking-offer' not in client_cs.get(CHECKLIST_URL + "?pruvodce=1").content.decode()
+    id_card.active = True
+    id_card.save()
+    assert 'class="booking-offer' in client_cs.get(CHECKLIST_URL + "?pruvodce=1&x=4").content.decode()

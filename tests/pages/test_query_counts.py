@@ -60,11 +60,10 @@ KEPT_PAGE_QUERIES = CACHE_READ_QUERIES
 # Another set of answers once the situation's graph is kept (situations.graph): the page cache's read, Wagtail
 # finding the page (none: the worker remembers the page's row at that address for this content version, and its view
 # restrictions; walking the path from the site took 8; the site, its root page, the office settings and Wagtail's
-# site root paths are the worker's too: navigator.routing), the booking setups of the services shown (services with
-# setups have their nearest times kept too: booking.offers), the active locale (the page's language versions are the
-# worker's: languages.versions), and keeping the page. The pages above (breadcrumbs, topic) and the journeys come
-# with the graph.
-GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 1 + 1 + KEEP_PAGE_QUERIES
+# site root paths are the worker's too: navigator.routing), the active locale (the page's language versions are the
+# worker's: languages.versions), and keeping the page. Which services can be booked is the worker's too, and these
+# have no booking (booking.offers). The pages above (breadcrumbs, topic) and the journeys come with the graph.
+GRAPH_REUSED_QUERIES = CACHE_READ_QUERIES + 1 + KEEP_PAGE_QUERIES
 # Each situation in a plan costs the queries of its composition and the site root paths for its address; the plan
 # itself adds the situations' lookup and the site root paths for the links it builds with the request.
 PLAN_QUERIES = {2: 32 + 3 * SITE_ROOT_PATHS_QUERIES, 3: 45 + 4 * SITE_ROOT_PATHS_QUERIES}
