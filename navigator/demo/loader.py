@@ -584,7 +584,10 @@ class Loader:
     @staticmethod
     def options(row, what):
         """Options as YAML pairs {key: label}, stored in the editors' one-per-line form."""
-        text = "\n".join(f"{key} | {label}" for key, label in (row.get("options") or {}).items())
+        options = row.get("options") or {}
+        if not isinstance(options, dict):
+            raise DataError(f"{what}, question {row.get('key')}: options must be pairs 'key: label'")
+        text = "\n".join(f"{key} | {label}" for key, label in options.items())
         errors = guide.option_errors(text)
         if errors:
             raise DataError(f"{what}, question {row.get('key')}: {' '.join(errors)}")

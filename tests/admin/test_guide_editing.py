@@ -161,7 +161,7 @@ def test_a_fee_condition_names_questions_the_situations_using_the_service_ask(ed
 
     html = edit(editor, service, unknown_question).content.decode()
     assert "Na otázku „kocka“ se neptá žádná situace, která službu používá." in html
-    assert service.fees.get(label="Jeden pes v bytovém domě").condition == "dum = byt; duchodce = ne"
+    assert service.fees.get(label="Jeden pes v bytovém domě").condition == "dum = byt; sazba = bezna"
 
     def known(data):
         data[f"fees-{fee_index(data, 'Jeden pes v bytovém domě')}-condition"] = "dum = byt; psu = jeden"

@@ -144,7 +144,12 @@ def test_prague_dog_fee_rates():
     assert fee(service, "Jeden pes držitele staršího 65 let") == 200
     assert fee(service, "další pes držitele staršího 65 let") == 300
     how = SERVICES[service]["how_to_apply"]
-    assert "350 Kč" in how and "útulku hl. m. Prahy" in how and "30 dnů" in how
+    assert "útulku hl. m. Prahy" in how
+    # Prague's register of dog keepers at the Magistrát, and the fee reduction of up to 350 Kč that came with it,
+    # ended on 31 December 2021 (zákon č. 368/2019 Sb., changing the veterinary act; praha.eu, "Označování a
+    # registrace psů"): neither the situation nor the service may still send people there.
+    dog_texts = text_of(SERVICES[service]) + text_of(SITUATIONS["poplatek-ze-psu"])
+    assert "350 Kč" not in dog_texts and "evidence chovatelů" not in dog_texts
     assert "31. srpna" in SERVICES[service]["when_to_act"]
 
 
@@ -225,7 +230,7 @@ def test_prague_driver_and_vehicle_register_address():
 # -- the same facts, counted into dates by the guide ------------------------------------------------------------------
 
 @pytest.mark.django_db
-def test_guide_dates_the_identity_card_and_dog_register_deadlines():
+def test_guide_dates_the_identity_card_and_dog_notification_deadlines():
     from situations.composition import compose_situation
     from situations.guide import Answers
     from situations.models import SituationPage
@@ -238,9 +243,9 @@ def test_guide_dates_the_identity_card_and_dog_register_deadlines():
 
     dog = Answers(chosen={"co": frozenset({"novy"})}, submitted=True)
     dog.date = datetime.date(2026, 12, 4)
-    register = next(row for row in compose_situation(czech(SituationPage).get(slug="poplatek-ze-psu"), dog)
-                    .deadlines if row.days == 30)
-    assert register.due_date == datetime.date(2027, 1, 3)  # 4 Dec + 27 days = 31 Dec, + 3 = 3 Jan
+    notice = next(row for row in compose_situation(czech(SituationPage).get(slug="poplatek-ze-psu"), dog)
+                  .deadlines if row.days == 15)
+    assert notice.due_date == datetime.date(2026, 12, 19)  # zákon č. 565/1990 Sb., § 14a: 4 Dec + 15 days
 
 
 # -- what the translators reported, checked against the law as it stands in December 2026 ---------------------------

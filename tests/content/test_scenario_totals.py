@@ -60,10 +60,35 @@ def test_moving_with_one_dog_and_the_dog_fee_answered_in_a_plan():
     query = QueryDict("situace=zmena-trvaleho-pobytu&zmena-trvaleho-pobytu-pruvodce=1"
                       "&zmena-trvaleho-pobytu-odkud=jina-obec&zmena-trvaleho-pobytu-mam=pes"
                       "&situace=poplatek-ze-psu&poplatek-ze-psu-pruvodce=1&poplatek-ze-psu-co=novy"
-                      "&poplatek-ze-psu-psu=jeden&poplatek-ze-psu-dum=byt&poplatek-ze-psu-duchodce=ne")
+                      "&poplatek-ze-psu-psu=jeden&poplatek-ze-psu-dum=byt&poplatek-ze-psu-sazba=bezna")
     pages = {page.slug: page for page in SituationPage.objects.live().prefetch_related("questions")}
     plan = plan_from_query(query, pages)
     assert paid(plan.fees) == {"once": Decimal(50), "yearly": Decimal(1500)} and not plan.fees.choices
+
+
+@pytest.mark.parametrize("rate, yearly, per_further_dog, claims", [
+    ("bezna", Decimal(1500), Decimal(2250), False), ("snizena", Decimal(200), Decimal(300), True)])
+def test_two_dogs_in_a_block_of_flats_pay_the_first_dogs_rate_yearly_and_the_further_dogs_rate_per_dog(
+        rate, yearly, per_further_dog, claims):
+    dogs = checklist("poplatek-ze-psu", co="novy", psu="vice", dum="byt", sazba=rate)
+    assert paid(dogs.fees) == {"yearly": yearly} and not dogs.fees.choices
+    assert amounts(dogs.fees.per_item) == [per_further_dog]
+    assert ("Uplatněte osvobození nebo nižší sazbu" in [step.title for step in dogs.steps]) == claims
+
+
+def test_an_exempt_dog_holder_pays_nothing_and_is_told_to_claim_the_exemption():
+    # zákon č. 565/1990 Sb., § 2 odst. 2: a blind holder, a holder of a ZTP/P card or one dependent on another
+    # person's help pays no dog fee, for any of their dogs.
+    exempt = checklist("poplatek-ze-psu", co="novy", psu="vice", dum="byt", sazba="osvobozeni")
+    assert exempt.fees.free and not exempt.fees.per_item
+    assert "Uplatněte osvobození nebo nižší sazbu" in [step.title for step in exempt.steps]
+
+
+def test_before_any_answer_the_dog_fee_is_a_tariff_for_everyone_not_a_fee_for_some():
+    unanswered = checklist("poplatek-ze-psu")
+    assert not unanswered.fees.free and not unanswered.optional_services
+    [rates] = unanswered.fees.choices
+    assert amounts(rates.rows) == [Decimal(1500), Decimal(600), Decimal(200)]
 
 
 def test_moving_with_a_car_needs_no_new_registration():

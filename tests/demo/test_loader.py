@@ -58,6 +58,18 @@ def test_unknown_reference_is_a_clear_error_and_loads_nothing():
     assert czech(SituationPage).get(slug="cestovni-pas").summary != "Tohle se nesmí uložit."
 
 
+@pytest.mark.parametrize("options", [None, {}, {"jen": "Jediná volba"}, ["osvobozeni", "bezna"]])
+def test_a_guide_question_without_two_options_is_a_clear_error_and_loads_nothing(options):
+    data = copy.deepcopy(read_catalog())
+    record = next(r for r in data["situations"]["urad"] if r["slug"] == "poplatek-ze-psu")
+    record["summary"] = "Tohle se nesmí uložit."
+    question = next(row for row in record["questions"] if row["key"] == "sazba")
+    question["options"] = options
+    with pytest.raises(DataError, match="poplatek-ze-psu, question sazba"):
+        Loader(data=data).run()
+    assert czech(SituationPage).get(slug="poplatek-ze-psu").summary != "Tohle se nesmí uložit."
+
+
 def test_catalog_meets_the_minimum_counts():
     from services.models import ApplicationForm, CounterPage, Department, RequiredDocument
 

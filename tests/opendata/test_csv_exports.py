@@ -60,7 +60,7 @@ def test_a_fee_row_says_how_often_it_is_paid_what_kind_it_is_and_on_what_it_depe
     dog = rows[("poplatek-ze-psu-ohlaseni", "Jeden pes v bytovém domě")]
     assert (dog["castka"], dog["obdobi"], dog["druh"], dog["skupina_sazeb"], dog["jen_nekdy"]) == (
         "1500.00", "yearly", "fee", "sazba", "false")
-    assert dog["podminka"] == "dum = byt; duchodce = ne"
+    assert dog["podminka"] == "dum = byt; sazba = bezna"
     plate = next(row for (service, _label), row in rows.items()
                  if service == "registrace-vozidla-sluzba" and "na přání" in row["za_co"])
     assert (plate["obdobi"], plate["jen_nekdy"], plate["podminka"]) == ("per_item", "true", "")

@@ -143,3 +143,76 @@ def test_fee_rows_span_the_rows_of_their_service():
     rows = fee_rows([first, empty, third], optional={third.pk})
     assert [(row.service.pk, row.span, row.optional) for row in rows] == [
         (first.pk, 3, False), (first.pk, 0, False), (first.pk, 0, False), (third.pk, 1, True)]
+
+
+# -- the total in one short line (a checklist's summary and its print sheet) -------------------------------------
+# Each line is written out by hand as the office would say it; the amounts are the made-up ones of the services.
+
+REGISTRATION = Service(Fee(50))
+DOG = Service(Fee(1500, period="yearly"))
+PARKING = Service(Fee(100, period="monthly"))
+COPIES = Service(Fee(30, period="per_item", label="Za každou stránku"))
+PASSPORT = Service(Fee(600, tariff_group="věk", condition="adult"), Fee(100, tariff_group="věk", condition="child"))
+EXPRESS = Service(Fee(0), Fee(3000, optional=True, label="Do 5 dnů, na přání"))
+FREE = Service(Fee(0))
+
+
+def line(*services, personal=False, language="cs", details_follow=False):
+    """The short line of the services' total, with nothing answered."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    total = fee_total(fee_rows(services, judge=answers()))
+    context = {"total": total, "layout": "short", "personal": personal, "details_follow": details_follow}
+    with translation.override(language):
+        return render_to_string("includes/fee_total.html", context)
+
+
+def test_the_short_line_names_the_sums_amount_first_and_joins_them_as_a_sentence_does():
+    assert line(REGISTRATION) == "50\xa0Kč jednorázově"
+    assert line(REGISTRATION, DOG) == "50\xa0Kč jednorázově a 1\xa0500\xa0Kč ročně"
+    assert line(REGISTRATION, DOG, PARKING) == (
+        "50\xa0Kč jednorázově, 1\xa0500\xa0Kč ročně a 100\xa0Kč měsíčně")
+
+
+def test_the_short_line_adds_what_the_sums_leave_out():
+    assert line(REGISTRATION, COPIES) == "50\xa0Kč jednorázově, k tomu poplatek za každý kus"
+    assert line(REGISTRATION, PASSPORT) == "50\xa0Kč jednorázově, k tomu poplatek podle vaší situace"
+    assert line(REGISTRATION, COPIES, PASSPORT) == (
+        "50\xa0Kč jednorázově, k tomu poplatky za kus a podle vaší situace")
+
+
+def test_without_a_sum_the_short_line_says_on_what_the_fee_depends():
+    assert line(COPIES) == "podle počtu kusů"
+    assert line(PASSPORT) == "podle vaší situace"
+    assert line(COPIES, PASSPORT) == "podle počtu kusů a vaší situace"
+
+
+def test_the_short_line_says_when_some_pay_more_and_speaks_to_a_visitor_who_answered():
+    assert line(REGISTRATION, EXPRESS) == "50\xa0Kč jednorázově; někdo zaplatí i víc"
+    assert line(REGISTRATION, EXPRESS, personal=True) == "50\xa0Kč jednorázově, možná i víc"
+    assert line(REGISTRATION, PASSPORT, EXPRESS) == (
+        "50\xa0Kč jednorázově, k tomu poplatek podle vaší situace; někdo zaplatí i víc")
+
+
+def test_a_free_checklist_says_free_and_whether_some_pay_for_extras():
+    assert line(FREE) == "zdarma"
+    assert line(EXPRESS, FREE) == "zdarma, jen někdo zaplatí něco navíc"
+    assert line(EXPRESS, FREE, personal=True) == "zdarma, možná jen něco navíc"
+
+
+def test_on_paper_the_details_after_the_line_say_who_pays_more_so_the_line_does_not():
+    assert line(REGISTRATION, EXPRESS, details_follow=True) == "50\xa0Kč jednorázově"
+    assert line(EXPRESS, FREE, personal=True, details_follow=True) == "zdarma"
+
+
+def test_the_short_line_in_english_and_ukrainian():
+    assert line(REGISTRATION, DOG, language="en") == "CZK\xa050 one-off and CZK\xa01,500 yearly"
+    assert line(REGISTRATION, PASSPORT, EXPRESS, language="en") == (
+        "CZK\xa050 one-off, plus a fee that depends on your situation; some people pay more")
+    assert line(COPIES, language="en") == "depends on how many items you need"
+    assert line(EXPRESS, FREE, language="en") == "free; some people pay for extras"
+    assert line(REGISTRATION, DOG, language="uk") == "50\xa0крон одноразово і 1\xa0500\xa0крон щороку"
+    assert line(REGISTRATION, COPIES, EXPRESS, personal=True, language="uk") == (
+        "50\xa0крон одноразово, а також збір за кожну одиницю, можливо, й більше")
+    assert line(PASSPORT, language="uk") == "залежно від вашої ситуації"
