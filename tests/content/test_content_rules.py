@@ -28,6 +28,16 @@ def test_every_fee_row_of_the_data_has_a_period_and_a_kind():
             assert row.get("kind", FeeKind.FEE) in FeeKind.values, (service["slug"], row["label"])
 
 
+def test_a_deadline_in_working_days_gives_no_count_of_days():
+    """`days` counts calendar days (the page says "5 dní", the calendar file puts the date there): a deadline the
+    law sets in working days would come out days too early, so it says its working days in words only."""
+    wrong = [(situation["slug"], row["title"]) for topic in CATALOG["situations"].values() for situation in topic
+             for row in situation.get("deadlines") or []
+             if row.get("days") is not None
+             and re.search(rf"\b{row['days']} pracovní(ch)? d", f"{row['title']} {row.get('description', '')}")]
+    assert not wrong
+
+
 @pytest.mark.django_db
 def test_every_loaded_fee_has_a_period():
     assert ServiceFee.objects.exists()
