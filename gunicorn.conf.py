@@ -7,3 +7,10 @@ what that loads): a worker's first visitor does not wait for it, and the workers
 """
 
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """No database connection crosses a fork: one opened while loading would be one socket shared by every worker."""
+    from django.db import connections
+
+    connections.close_all()

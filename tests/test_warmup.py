@@ -26,3 +26,19 @@ def test_warming_up_compiles_every_template_and_reads_no_database(unfrozen):
                 if hasattr(template, "origin")}
     assert set(names) <= compiled
     assert gc.get_freeze_count() > 0
+
+
+def test_gunicorns_master_hands_no_database_connection_to_its_workers(monkeypatch):
+    """gunicorn.conf.py loads the application in the master and closes whatever connection that opened before each
+    worker is forked."""
+    import runpy
+
+    from django.conf import settings
+    from django.db import connections
+
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    config = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    config["pre_fork"](server=None, worker=None)
+    assert closed == [True]
