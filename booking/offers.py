@@ -115,7 +115,9 @@ def watch_changes():
 
 
 MAX_KEPT = 256
-_kept = KeptInWorker(MAX_KEPT)  # (version, service ids, counter ids) -> (offers, moments they change, the day they hold)
+# (version, service ids, counter ids) -> (offers, moments they change, the day they hold)
+_kept = KeptInWorker(MAX_KEPT)
+_bookable = KeptInWorker(4)  # (version,) -> (the services, the counters) with a bookable setup
 
 
 def offers(services=(), counters=(), now=None):
@@ -151,9 +153,6 @@ def offers(services=(), counters=(), now=None):
     _tell_watch(moments)
     _kept.put(key, (found, moments, now.astimezone(PRAGUE).date()))
     return Offers(found)
-
-
-_bookable = KeptInWorker(4)  # (version,) -> (the services, the counters) with a bookable setup
 
 
 def _bookable_ids():

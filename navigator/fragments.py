@@ -16,7 +16,6 @@ memory a hit costs no round trip.
 
 from django.utils import timezone, translation
 
-from . import pagecache
 from .kept import KeptInWorker
 
 MAX_FRAGMENTS = 2048
@@ -25,9 +24,9 @@ PLAIN = (str, int, bool, type(None))
 
 
 def kept_html(request, parts, render):
-    """The HTML `render()` returns for these key parts (plain values), kept per content version (see above)."""
-    if pagecache.request_version() is None:
-        return render()
+    """The HTML `render()` returns for these key parts (plain values), kept per content version (see above).
+
+    The key is checked on every render, kept or not, so a wrong one fails in a preview as it would for the public."""
     if not all(isinstance(part, PLAIN) or (isinstance(part, tuple) and all(isinstance(p, PLAIN) for p in part))
                for part in parts):
         raise TypeError(f"A kept fragment's key is made of plain values, not {parts!r}")

@@ -8,7 +8,6 @@ from collections import OrderedDict
 
 from . import pagecache
 
-
 _stores = weakref.WeakSet()
 
 
@@ -35,9 +34,9 @@ class KeptInWorker:
                 self._entries.popitem(last=False)
 
     def for_request(self, key, make):
-        """What `make()` returns, kept under the content version this request read with its page and `key` (a
-        tuple; the value is never None); made afresh and not kept when the request may not be kept (navigator.pagecache.request_version):
-        an editor signed in, a preview, a request outside the page cache."""
+        """What `make()` returns (never None), kept under the content version this request read with its page
+        and `key` (a tuple); made afresh and not kept when the request may not be kept
+        (navigator.pagecache.request_version): an editor signed in, a preview, a request outside the page cache."""
         version = pagecache.request_version()
         if version is None:
             return make()

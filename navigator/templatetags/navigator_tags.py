@@ -99,7 +99,8 @@ class KeptNode(template.Node):
         self.nodelist, self.name, self.vary = nodelist, name, vary
 
     def render(self, context):
-        parts = (context.template.origin.template_name, self.name, *(variable.resolve(context) for variable in self.vary))
+        values = (variable.resolve(context) for variable in self.vary)
+        parts = (context.template.origin.template_name, self.name, *values)
         return kept_html(context.get("request"), parts, lambda: self.nodelist.render(context))
 
 
